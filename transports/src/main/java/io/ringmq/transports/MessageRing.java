@@ -1,5 +1,6 @@
 package io.ringmq.transports;
 
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import org.agrona.BitUtil;
@@ -169,7 +170,17 @@ final class MessageRing
         {
             return FULL;
         }
-        final long sequence = ring.next();
+        final long sequence;
+        try
+        {
+            // tryNext, not next: next() asserts (under -ea) that one thread ever produces, but a socket may be
+            // handed to another thread, as libzmq allows. Capacity was just checked, so this cannot throw.
+            sequence = ring.tryNext();
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            return FULL;
+        }
         claimSequence = sequence;
         claimSlot = ring.get(sequence);
         claimSlot.metadata = metadata;
