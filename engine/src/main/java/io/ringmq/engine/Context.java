@@ -1,0 +1,346 @@
+package io.ringmq.engine;
+
+import io.ringmq.codecs.SocketType;
+import io.ringmq.transports.IdleStrategyKind;
+import io.ringmq.transports.Pipe;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemNanoClock;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The container of sockets, as a libzmq context: create one per process, make sockets from it, close it last.
+ *
+ * <p><b>Threads.</b> A context is thread-safe. It runs a fixed number of I/O threads for network transports (none
+ * for inproc, which joins sockets directly by a {@link Pipe}); with {@code ioThreads(0)} a socket does its own I/O on
+ * the caller's thread. No transport built so far needs an I/O thread, so none is started yet: the count, the idle
+ * strategy and the affinity list are recorded for them.
+ *
+ * <p><b>Closing.</b> {@link #close()} terminates the context: every send and receive, including those blocked in
+ * other threads, returns {@link Status#TERMINATED}, and bind/connect throw. Unlike libzmq's {@code zmq_ctx_term} it
+ * does not wait for sockets to be closed; each socket should still be closed by the thread using it.
+ *
+ * <pre>{@code
+ * try (Context context = Context.builder().idleStrategy(IdleStrategyKind.BLOCK).build();
+ *      Socket pull = context.socket(SocketType.PULL);
+ *      Socket push = context.socket(SocketType.PUSH))
+ * {
+ *     pull.bind("inproc://work");
+ *     push.connect("inproc://work");
+ *     push.send("hello");
+ *     String hello = pull.recvString();
+ * }
+ * }</pre>
+ */
+public final class Context implements AutoCloseable
+{
+    private final int ioThreads;
+    private final IdleStrategyKind idleStrategy;
+    private final int[] affinity;
+    private final NanoClock clock;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Object lock = new Object();
+    private final HashMap<String, Binding> bindings = new HashMap<>();
+    private final HashMap<String, ArrayList<PendingConnect>> pending = new HashMap<>();
+    private volatile boolean terminated;
+
+    private Context(final Builder builder)
+    {
+        ioThreads = builder.ioThreads;
+        idleStrategy = builder.idleStrategy;
+        affinity = builder.affinity.clone();
+        clock = builder.clock;
+    }
+
+    /** @return a context with libzmq's defaults: one I/O thread, the block idle strategy, no pinning. */
+    public static Context create()
+    {
+        return builder().build();
+    }
+
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    /**
+     * Creates a socket. The socket is used by one thread at a time.
+     *
+     * @throws RingMqException if the context is closed or the type is not built yet.
+     */
+    public Socket socket(final SocketType type)
+    {
+        if (terminated)
+        {
+            throw new RingMqException("context is closed, cannot create a " + type + " socket", Status.TERMINATED);
+        }
+        final Socket socket = new Socket(this, type);
+        sockets.add(socket);
+        return socket;
+    }
+
+    public int ioThreads()
+    {
+        return ioThreads;
+    }
+
+    public IdleStrategyKind idleStrategy()
+    {
+        return idleStrategy;
+    }
+
+    /** @return the CPUs I/O threads are to be pinned to, in order; empty = no pinning. */
+    public int[] affinity()
+    {
+        return affinity.clone();
+    }
+
+    /** @return the clock every deadline (send/receive timeouts) is measured on. */
+    public NanoClock clock()
+    {
+        return clock;
+    }
+
+    public boolean isClosed()
+    {
+        return terminated;
+    }
+
+    /** Terminates the context: blocked and later sends and receives return {@link Status#TERMINATED}. Idempotent. */
+    @Override
+    public void close()
+    {
+        terminated = true;
+        for (final Socket socket : sockets)
+        {
+            socket.wakeUp();
+        }
+    }
+
+    /** @return sockets created and not yet closed. */
+    public int socketCount()
+    {
+        return sockets.size();
+    }
+
+    void removed(final Socket socket)
+    {
+        sockets.remove(socket);
+    }
+
+    // ------------------------------------------------------------------ inproc registry
+
+    /** What a connector needs to know of a bound socket; a snapshot taken at bind, as libzmq does. */
+    private static final class Binding
+    {
+        final Socket socket;
+        final int sndHwm;
+        final int rcvHwm;
+        final byte[] routingId;
+
+        Binding(final Socket socket)
+        {
+            this.socket = socket;
+            sndHwm = socket.options.sndHwm;
+            rcvHwm = socket.options.rcvHwm;
+            routingId = socket.options.routingId.clone();
+        }
+    }
+
+    /** A connect made before the bind: the connector already holds its end and may have queued messages. */
+    private static final class PendingConnect
+    {
+        final Socket connector;
+        final Pipe pipe;
+        final int sndHwm;
+        final int rcvHwm;
+        final byte[] routingId;
+
+        PendingConnect(final Socket connector, final Pipe pipe)
+        {
+            this.connector = connector;
+            this.pipe = pipe;
+            sndHwm = connector.options.sndHwm;
+            rcvHwm = connector.options.rcvHwm;
+            routingId = connector.options.routingId.clone();
+        }
+    }
+
+    /**
+     * Registers {@code socket} under {@code endpoint} and hands it the connections made before the bind.
+     *
+     * @return links for the binder to attach, on its own thread.
+     */
+    List<Link> bindInproc(final Socket socket, final String endpoint)
+    {
+        checkNotTerminated(socket, "bind");
+        final ArrayList<PendingConnect> waiting;
+        final Binding binding = new Binding(socket);
+        synchronized (lock)
+        {
+            if (bindings.containsKey(endpoint))
+            {
+                throw new RingMqException(socket.type() + " socket cannot bind " + endpoint + ": address in use (EADDRINUSE)");
+            }
+            bindings.put(endpoint, binding);
+            waiting = pending.remove(endpoint);
+        }
+        final ArrayList<Link> links = new ArrayList<>();
+        if (null != waiting)
+        {
+            for (final PendingConnect connect : waiting)
+            {
+                // libzmq's set_hwms_boost: once both ends are known each direction holds SNDHWM + the peer's RCVHWM.
+                connect.pipe.endA().outboundHwm(Pipe.inprocHwm(connect.sndHwm, binding.rcvHwm));
+                connect.pipe.endB().outboundHwm(Pipe.inprocHwm(binding.sndHwm, connect.rcvHwm));
+                links.add(new Link(connect.pipe.endB(), endpoint, false, connect.routingId));
+            }
+        }
+        return links;
+    }
+
+    /**
+     * Joins {@code socket} to whatever is bound at {@code endpoint} by a new pipe, or parks the connection until a
+     * bind. The bound socket gets its link through its inbox, processed on its own thread.
+     *
+     * @return the connector's link.
+     */
+    Link connectInproc(final Socket socket, final String endpoint)
+    {
+        checkNotTerminated(socket, "connect");
+        final Options options = socket.options;
+        synchronized (lock)
+        {
+            final Binding binding = bindings.get(endpoint);
+            if (null == binding)
+            {
+                final Pipe pipe = new Pipe(options.sndHwm, options.rcvHwm);
+                pending.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(new PendingConnect(socket, pipe));
+                return new Link(pipe.endA(), endpoint, true, new byte[0]);
+            }
+            final Pipe pipe = new Pipe(
+                Pipe.inprocHwm(options.sndHwm, binding.rcvHwm), Pipe.inprocHwm(binding.sndHwm, options.rcvHwm));
+            // Under the lock, so a binder that is closing (and unregisters under it) never misses a link.
+            binding.socket.deliver(new Link(pipe.endB(), endpoint, false, options.routingId.clone()));
+            return new Link(pipe.endA(), endpoint, true, binding.routingId);
+        }
+    }
+
+    /** Removes {@code socket}'s binding of {@code endpoint}; connections already made stay, as in libzmq. */
+    boolean unbindInproc(final Socket socket, final String endpoint)
+    {
+        synchronized (lock)
+        {
+            final Binding binding = bindings.get(endpoint);
+            if (null != binding && binding.socket == socket)
+            {
+                bindings.remove(endpoint);
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Forgets connections {@code socket} made to {@code endpoint} (or to any endpoint if null) before a bind. */
+    void cancelPending(final Socket socket, final String endpoint)
+    {
+        synchronized (lock)
+        {
+            for (final Iterator<java.util.Map.Entry<String, ArrayList<PendingConnect>>> it = pending.entrySet().iterator(); it.hasNext(); )
+            {
+                final java.util.Map.Entry<String, ArrayList<PendingConnect>> entry = it.next();
+                if (null == endpoint || endpoint.equals(entry.getKey()))
+                {
+                    entry.getValue().removeIf(connect -> connect.connector == socket);
+                    if (entry.getValue().isEmpty())
+                    {
+                        it.remove();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Drops every binding of a closing socket. Connections it made before a bind stay pending, as in libzmq. */
+    void unbindAll(final Socket socket)
+    {
+        synchronized (lock)
+        {
+            bindings.values().removeIf(binding -> binding.socket == socket);
+        }
+    }
+
+    private void checkNotTerminated(final Socket socket, final String operation)
+    {
+        if (terminated)
+        {
+            throw new RingMqException(
+                socket.type() + " socket cannot " + operation + ": context is closed (ETERM)", Status.TERMINATED);
+        }
+    }
+
+    /** Builds a {@link Context}. */
+    public static final class Builder
+    {
+        private int ioThreads = 1;
+        private IdleStrategyKind idleStrategy = IdleStrategyKind.BLOCK;
+        private int[] affinity = new int[0];
+        private NanoClock clock = SystemNanoClock.INSTANCE;
+
+        private Builder()
+        {
+        }
+
+        /** @param ioThreads I/O threads for network transports; 0 = caller-runs (each socket does its own I/O). */
+        public Builder ioThreads(final int ioThreads)
+        {
+            if (ioThreads < 0)
+            {
+                throw new IllegalArgumentException("ioThreads must be >= 0: " + ioThreads);
+            }
+            this.ioThreads = ioThreads;
+            return this;
+        }
+
+        /**
+         * @param idleStrategy how blocked sockets (and I/O threads) wait. BLOCK (default) or BACK_OFF on shared
+         *                     machines, BUSY_SPIN only on cores you own.
+         */
+        public Builder idleStrategy(final IdleStrategyKind idleStrategy)
+        {
+            this.idleStrategy = java.util.Objects.requireNonNull(idleStrategy);
+            return this;
+        }
+
+        /** @param cpus CPUs to pin I/O threads to, one per thread in order. */
+        public Builder affinity(final int... cpus)
+        {
+            for (final int cpu : cpus)
+            {
+                if (cpu < 0)
+                {
+                    throw new IllegalArgumentException("CPU numbers are >= 0: " + cpu);
+                }
+            }
+            this.affinity = cpus.clone();
+            return this;
+        }
+
+        /** @param clock the clock for every deadline; tests inject one to make timeouts take no real time. */
+        public Builder clock(final NanoClock clock)
+        {
+            this.clock = java.util.Objects.requireNonNull(clock);
+            return this;
+        }
+
+        public Context build()
+        {
+            return new Context(this);
+        }
+    }
+}

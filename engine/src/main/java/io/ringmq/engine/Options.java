@@ -1,0 +1,18 @@
+package io.ringmq.engine;
+
+/** A socket's option values, read on its own thread; defaults are libzmq's. */
+final class Options
+{
+    int sndHwm = 1000;
+    int rcvHwm = 1000;
+    int sndTimeoutMs = -1;
+    int rcvTimeoutMs = -1;
+    int lingerMs = -1;
+    byte[] routingId = new byte[0];
+    boolean routerMandatory;
+    boolean reqRelaxed;
+    boolean reqCorrelate;
+    boolean xpubVerbose;
+    boolean xpubManual;
+    boolean conflate;
+}

@@ -1,0 +1,87 @@
+package io.ringmq.engine;
+
+import io.ringmq.codecs.SocketType;
+import org.agrona.DirectBuffer;
+
+/**
+ * A socket type's routing strategy, run on the socket's thread: which link a frame goes to, which link the next
+ * frame comes from, and the state machine. Methods never block; the {@link Socket} waits and retries.
+ */
+abstract class Pattern
+{
+    final Socket socket;
+    final Options options;
+
+    Pattern(final Socket socket)
+    {
+        this.socket = socket;
+        this.options = socket.options;
+    }
+
+    SocketType type()
+    {
+        return socket.type();
+    }
+
+    /**
+     * Takes a new link into the pattern.
+     *
+     * @return false to refuse it (PAIR's second peer, a duplicate routing id); the socket then closes it.
+     */
+    abstract boolean attach(Link link);
+
+    /** Forgets a link; idempotent. */
+    abstract void detach(Link link);
+
+    /** @return a {@link Status}. */
+    abstract int send(DirectBuffer buffer, int offset, int length, boolean more);
+
+    /** @return a {@link Status}; on OK the frame is in {@code frame}. */
+    abstract int recv(Frame frame);
+
+    /** @return true if a send of a new message would not block now (the poller's POLLOUT). */
+    abstract boolean canSend();
+
+    /** @return true if a receive would not block now (the poller's POLLIN). */
+    abstract boolean canRecv();
+
+    /** Called by strategies when a link's peer closed and everything it sent was read. */
+    final void linkGone(final Link link)
+    {
+        socket.detach(link);
+    }
+
+    /** @return the state-machine state, for error messages. */
+    String state()
+    {
+        return "ready";
+    }
+
+    /** Applies a pattern-specific option (SUBSCRIBE on SUB, ...); the socket has checked it applies. */
+    void option(final SocketOption<?> option, final Object value)
+    {
+    }
+
+    static Pattern create(final Socket socket)
+    {
+        switch (socket.type())
+        {
+            case PAIR:
+                return new PairPattern(socket);
+            case PUSH:
+                return new PushPattern(socket);
+            case PULL:
+                return new PullPattern(socket);
+            case REQ:
+                return new ReqPattern(socket);
+            case REP:
+                return new RepPattern(socket);
+            case DEALER:
+                return new DealerPattern(socket);
+            case ROUTER:
+                return new RouterPattern(socket);
+            default:
+                throw new RingMqException(socket.type() + " sockets are not built yet");
+        }
+    }
+}

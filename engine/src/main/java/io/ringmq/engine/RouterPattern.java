@@ -1,0 +1,164 @@
+package io.ringmq.engine;
+
+import io.ringmq.transports.Pipe;
+import org.agrona.DirectBuffer;
+
+import java.util.HashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * ROUTER, as libzmq's router_t. Each peer gets a routing id: the ROUTING_ID it announced, or a generated one
+ * (libzmq's form: a zero byte then a 32-bit big-endian counter starting at a random value). Received messages are
+ * prefixed with the sender's id; the first frame of a sent message names the peer. Unknown ids and full peers drop
+ * the message silently, unless ROUTER_MANDATORY, which reports {@link Status#UNROUTABLE} and
+ * {@link Status#WOULD_BLOCK}. A peer announcing an id already in use is refused (no ROUTER_HANDOVER yet).
+ */
+final class RouterPattern extends Pattern
+{
+    private final FairQueue fq = new FairQueue(this);
+    private final HashMap<RoutingId, Link> table = new HashMap<>();
+    private final RoutingId lookup = new RoutingId();
+    private int nextGeneratedId = ThreadLocalRandom.current().nextInt();
+    private boolean sending;
+    private boolean dropping;
+    private Link sendLink;
+    private boolean idDelivered;
+
+    RouterPattern(final Socket socket)
+    {
+        super(socket);
+    }
+
+    @Override
+    boolean attach(final Link link)
+    {
+        byte[] id = link.peerRoutingId;
+        if (null != id && id.length > 0)
+        {
+            if (table.containsKey(new RoutingId(id)))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            id = generateId();
+        }
+        link.routingId(id);
+        table.put(new RoutingId(id), link);
+        fq.attach(link);
+        return true;
+    }
+
+    private byte[] generateId()
+    {
+        final int value = nextGeneratedId++;
+        return new byte[]{0, (byte)(value >>> 24), (byte)(value >>> 16), (byte)(value >>> 8), (byte)value};
+    }
+
+    @Override
+    void detach(final Link link)
+    {
+        if (null != link.routingId)
+        {
+            final RoutingId key = new RoutingId(link.routingId);
+            if (table.get(key) == link)
+            {
+                table.remove(key);
+            }
+        }
+        fq.detach(link);
+        if (sendLink == link)
+        {
+            sendLink = null;
+            dropping = true;
+        }
+    }
+
+    @Override
+    int send(final DirectBuffer buffer, final int offset, final int length, final boolean more)
+    {
+        if (!sending)
+        {
+            if (!more)
+            {
+                return Status.OK; // a lone routing id frame: nothing to route, libzmq drops it too
+            }
+            final Link link = lookup.set(buffer, offset, length) ? table.get(lookup) : null;
+            final int claim = null == link ? Pipe.CLOSED : link.end.tryClaim();
+            if (Pipe.CLAIMED != claim)
+            {
+                if (options.routerMandatory)
+                {
+                    return Pipe.FULL == claim ? Status.WOULD_BLOCK : Status.UNROUTABLE;
+                }
+                dropping = true;
+            }
+            sending = true;
+            sendLink = link;
+            return Status.OK;
+        }
+        if (!dropping)
+        {
+            sendLink.end.append(buffer, offset, length);
+        }
+        if (!more)
+        {
+            if (!dropping)
+            {
+                sendLink.end.publish();
+            }
+            sending = false;
+            dropping = false;
+            sendLink = null;
+        }
+        return Status.OK;
+    }
+
+    @Override
+    int recv(final Frame frame)
+    {
+        if (!idDelivered)
+        {
+            final Link link = fq.beginMessage();
+            if (null == link)
+            {
+                return Status.WOULD_BLOCK;
+            }
+            frame.view.wrap(link.routingIdView, 0, link.routingIdView.capacity());
+            frame.more = true;
+            idDelivered = true;
+            return Status.OK;
+        }
+        fq.readFrame(frame);
+        if (!frame.more)
+        {
+            idDelivered = false;
+        }
+        return Status.OK;
+    }
+
+    @Override
+    boolean canSend()
+    {
+        return true;
+    }
+
+    @Override
+    boolean canRecv()
+    {
+        return idDelivered || fq.hasMessage();
+    }
+
+    @Override
+    String state()
+    {
+        return sending ? "sending a message" : "ready";
+    }
+
+    /** @return how many peers have a routing id. */
+    int peers()
+    {
+        return table.size();
+    }
+}

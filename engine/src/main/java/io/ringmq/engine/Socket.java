@@ -1,0 +1,668 @@
+package io.ringmq.engine;
+
+import io.ringmq.codecs.SocketType;
+import io.ringmq.transports.BlockingIdleStrategy;
+import io.ringmq.transports.IdleStrategyKind;
+import io.ringmq.transports.Waker;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A ZeroMQ socket with libzmq's semantics for its {@link SocketType}.
+ *
+ * <p><b>Threads.</b> A socket is used by one thread at a time, as in libzmq; hand it to another thread only with a
+ * happens-before edge (a queue, a lock). {@code Thread.interrupt} makes a blocked call return
+ * {@link Status#INTERRUPTED} with the interrupt flag still set and the socket intact. Closing the context makes
+ * blocked calls return {@link Status#TERMINATED}.
+ *
+ * <p><b>Two ways to send and receive.</b> The status methods ({@link #send(DirectBuffer, int, int, int)},
+ * {@link #recv(int)} and their overloads) return a {@link Status} or a length and never throw on the hot path:
+ * would-block, wrong state (EFSM), unroutable (EHOSTUNREACH) and terminated (ETERM) are values. The convenience
+ * methods ({@link #send(String)}, {@link #send(byte[])}, {@link #recv()}, ...) block per SNDTIMEO/RCVTIMEO, return
+ * false or null on timeout, and throw {@link RingMqException} naming the socket type and its state for any other
+ * status, e.g. a REP socket sending before it received a request.
+ *
+ * <p><b>Messages.</b> A multipart message is sent frame by frame with {@link #SNDMORE} on all but the last; the peer
+ * receives all frames or none. After a successful {@link #recv(int)} the frame is readable through {@link #frame()}
+ * until the next receive, without copying, and {@link #hasMore()} tells whether frames follow.
+ *
+ * <p><b>Misuse</b> (using a closed socket, an option the type does not take, an unsupported endpoint, sending on a
+ * receive-only type) throws {@link RingMqException}.
+ */
+public final class Socket implements AutoCloseable
+{
+    /** Flag: do not wait; return {@link Status#WOULD_BLOCK} at once (libzmq's ZMQ_DONTWAIT). */
+    public static final int DONTWAIT = 1;
+    /** Flag: more frames of this message follow (libzmq's ZMQ_SNDMORE). */
+    public static final int SNDMORE = 2;
+
+    private static final String INPROC = "inproc://";
+
+    final Options options = new Options();
+    private final Context context;
+    private final SocketType type;
+    private final Pattern pattern;
+    private final IdleStrategy idle;
+    private final Waker waker;
+    private final NanoClock clock;
+    private final ArrayList<Link> links = new ArrayList<>();
+    private final ManyToOneConcurrentLinkedQueue<Link> inbox = new ManyToOneConcurrentLinkedQueue<>();
+    private final ArrayList<String> boundEndpoints = new ArrayList<>();
+    private final Frame frame = new Frame();
+    private final UnsafeBuffer sendWrapper = new UnsafeBuffer(0, 0);
+    private String lastEndpoint = "";
+    private boolean closed;
+
+    Socket(final Context context, final SocketType type)
+    {
+        this.context = context;
+        this.type = type;
+        this.clock = context.clock();
+        this.idle = context.idleStrategy().newStrategy();
+        this.waker = IdleStrategyKind.wakerFor(idle);
+        this.pattern = Pattern.create(this);
+    }
+
+    public SocketType type()
+    {
+        return type;
+    }
+
+    // ------------------------------------------------------------------ endpoints
+
+    /**
+     * Binds to an endpoint. Only {@code inproc://name} is built so far.
+     *
+     * @throws RingMqException if the address is in use, the transport unsupported, or the socket or context closed.
+     */
+    public void bind(final String endpoint)
+    {
+        checkOpen();
+        inprocName(endpoint, "bind");
+        for (final Link link : context.bindInproc(this, endpoint))
+        {
+            attach(link);
+        }
+        boundEndpoints.add(endpoint);
+        lastEndpoint = endpoint;
+    }
+
+    /**
+     * Connects to an endpoint. For inproc the peer may bind before or after, as libzmq 4.x allows; messages sent
+     * before the bind are queued up to SNDHWM and delivered once it happens.
+     */
+    public void connect(final String endpoint)
+    {
+        checkOpen();
+        inprocName(endpoint, "connect");
+        attach(context.connectInproc(this, endpoint));
+        lastEndpoint = endpoint;
+    }
+
+    /** Stops accepting connections at {@code endpoint}; connections already made stay (libzmq inproc semantics). */
+    public void unbind(final String endpoint)
+    {
+        checkOpen();
+        if (!boundEndpoints.remove(endpoint) || !context.unbindInproc(this, endpoint))
+        {
+            throw new RingMqException(type + " socket cannot unbind " + endpoint + ": not bound (ENOENT)");
+        }
+    }
+
+    /** Closes the connections this socket made to {@code endpoint}. Messages already queued are still delivered. */
+    public void disconnect(final String endpoint)
+    {
+        checkOpen();
+        boolean found = false;
+        for (int i = links.size() - 1; i >= 0; i--)
+        {
+            final Link link = links.get(i);
+            if (link.connected && link.endpoint.equals(endpoint))
+            {
+                detach(link);
+                found = true;
+            }
+        }
+        context.cancelPending(this, endpoint);
+        if (!found)
+        {
+            throw new RingMqException(type + " socket cannot disconnect " + endpoint + ": not connected (ENOENT)");
+        }
+    }
+
+    /** @return the endpoint of the last bind or connect, "" if none (libzmq's ZMQ_LAST_ENDPOINT). */
+    public String lastEndpoint()
+    {
+        return lastEndpoint;
+    }
+
+    private void inprocName(final String endpoint, final String operation)
+    {
+        if (null == endpoint || !endpoint.startsWith(INPROC))
+        {
+            throw new RingMqException(type + " socket cannot " + operation + " '" + endpoint +
+                "': only inproc:// is built so far (EPROTONOSUPPORT)");
+        }
+        if (endpoint.length() == INPROC.length())
+        {
+            throw new RingMqException(type + " socket cannot " + operation + " '" + endpoint + "': empty name (EINVAL)");
+        }
+    }
+
+    // ------------------------------------------------------------------ send
+
+    /**
+     * Sends one frame; blocks up to SNDTIMEO unless {@link #DONTWAIT}.
+     *
+     * @param flags {@link #DONTWAIT} and/or {@link #SNDMORE}.
+     * @return {@link Status#OK} or WOULD_BLOCK, WRONG_STATE, UNROUTABLE, TERMINATED, INTERRUPTED.
+     */
+    public int send(final DirectBuffer buffer, final int offset, final int length, final int flags)
+    {
+        checkOpen();
+        if (context.isClosed())
+        {
+            return Status.TERMINATED;
+        }
+        processInbox();
+        final boolean more = (flags & SNDMORE) != 0;
+        final int status = pattern.send(buffer, offset, length, more);
+        if (Status.WOULD_BLOCK != status || (flags & DONTWAIT) != 0 || 0 == options.sndTimeoutMs)
+        {
+            return status;
+        }
+        final long deadline = deadline(options.sndTimeoutMs);
+        idle.reset();
+        while (true)
+        {
+            final int waited = await(deadline);
+            if (Status.OK != waited)
+            {
+                return waited;
+            }
+            processInbox();
+            final int retried = pattern.send(buffer, offset, length, more);
+            if (Status.WOULD_BLOCK != retried)
+            {
+                idle.reset();
+                return retried;
+            }
+        }
+    }
+
+    /** Sends a whole {@code byte[]} as one frame. @see #send(DirectBuffer, int, int, int) */
+    public int send(final byte[] data, final int flags)
+    {
+        sendWrapper.wrap(data);
+        return send(sendWrapper, 0, data.length, flags);
+    }
+
+    /**
+     * Sends the last (or only) frame of a message, blocking up to SNDTIMEO.
+     *
+     * @return true if sent, false if SNDTIMEO expired.
+     * @throws RingMqException for any other status, naming the socket type and state.
+     */
+    public boolean send(final byte[] data)
+    {
+        return check(send(data, 0), "send");
+    }
+
+    /** Sends a frame with more to follow. @see #send(byte[]) */
+    public boolean sendMore(final byte[] data)
+    {
+        return check(send(data, SNDMORE), "send");
+    }
+
+    /** Sends a string as one UTF-8 frame. @see #send(byte[]) */
+    public boolean send(final String data)
+    {
+        return send(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a string frame with more to follow. @see #send(byte[]) */
+    public boolean sendMore(final String data)
+    {
+        return sendMore(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ------------------------------------------------------------------ receive
+
+    /**
+     * Receives one frame; blocks up to RCVTIMEO unless {@link #DONTWAIT}. On success read it with {@link #frame()}.
+     *
+     * @return the frame's length (0 or more), or WOULD_BLOCK, WRONG_STATE, TERMINATED, INTERRUPTED.
+     */
+    public int recv(final int flags)
+    {
+        checkOpen();
+        if (context.isClosed())
+        {
+            return Status.TERMINATED;
+        }
+        processInbox();
+        int status = pattern.recv(frame);
+        if (Status.WOULD_BLOCK == status && (flags & DONTWAIT) == 0 && 0 != options.rcvTimeoutMs)
+        {
+            final long deadline = deadline(options.rcvTimeoutMs);
+            idle.reset();
+            while (true)
+            {
+                final int waited = await(deadline);
+                if (Status.OK != waited)
+                {
+                    return waited;
+                }
+                processInbox();
+                status = pattern.recv(frame);
+                if (Status.WOULD_BLOCK != status)
+                {
+                    idle.reset();
+                    break;
+                }
+            }
+        }
+        return Status.OK == status ? frame.view.capacity() : status;
+    }
+
+    /**
+     * Receives one frame into {@code destination} at {@code offset}, truncating it to the space there as
+     * {@code zmq_recv} does.
+     *
+     * @return the frame's full length, or a status.
+     */
+    public int recv(final MutableDirectBuffer destination, final int offset, final int flags)
+    {
+        final int length = recv(flags);
+        if (length > 0)
+        {
+            destination.putBytes(offset, frame.view, 0, Math.min(length, destination.capacity() - offset));
+        }
+        return length;
+    }
+
+    /**
+     * @return the frame last received: valid until the next receive or close, not to be written.
+     */
+    public DirectBuffer frame()
+    {
+        return frame.view;
+    }
+
+    /** @return true if the frame last received has more frames after it (libzmq's ZMQ_RCVMORE). */
+    public boolean hasMore()
+    {
+        return frame.more;
+    }
+
+    /**
+     * Receives one frame as a new array, blocking up to RCVTIMEO.
+     *
+     * @return the frame, or null if RCVTIMEO expired.
+     * @throws RingMqException for any other status, naming the socket type and state.
+     */
+    public byte[] recv()
+    {
+        final int length = recv(0);
+        if (!check(length, "receive"))
+        {
+            return null;
+        }
+        final byte[] bytes = new byte[length];
+        frame.view.getBytes(0, bytes);
+        return bytes;
+    }
+
+    /** Receives one frame as a UTF-8 string. @see #recv() */
+    public String recvString()
+    {
+        final byte[] bytes = recv();
+        return null == bytes ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    // ------------------------------------------------------------------ readiness
+
+    /** @return true if a receive would not block now (libzmq's ZMQ_POLLIN in ZMQ_EVENTS). */
+    public boolean canReceive()
+    {
+        checkOpen();
+        processInbox();
+        return pattern.canRecv();
+    }
+
+    /** @return true if a send would not block now (libzmq's ZMQ_POLLOUT in ZMQ_EVENTS). */
+    public boolean canSend()
+    {
+        checkOpen();
+        processInbox();
+        return pattern.canSend();
+    }
+
+    // ------------------------------------------------------------------ options
+
+    /**
+     * Sets an option.
+     *
+     * @throws RingMqException if this socket type does not take it, it is read-only, or the value is invalid.
+     */
+    public <T> void setOption(final SocketOption<T> option, final T value)
+    {
+        checkOpen();
+        if (!option.appliesTo(type) || !option.isWritable())
+        {
+            throw new RingMqException(option + " cannot be set on a " + type + " socket (EINVAL)");
+        }
+        if (null == value)
+        {
+            throw new RingMqException(option + " on a " + type + " socket cannot be null (EINVAL)");
+        }
+        if (option == SocketOption.SNDHWM)
+        {
+            options.sndHwm = nonNegative(option, (Integer)value);
+        }
+        else if (option == SocketOption.RCVHWM)
+        {
+            options.rcvHwm = nonNegative(option, (Integer)value);
+        }
+        else if (option == SocketOption.SNDTIMEO)
+        {
+            options.sndTimeoutMs = timeout(option, (Integer)value);
+        }
+        else if (option == SocketOption.RCVTIMEO)
+        {
+            options.rcvTimeoutMs = timeout(option, (Integer)value);
+        }
+        else if (option == SocketOption.LINGER)
+        {
+            options.lingerMs = timeout(option, (Integer)value);
+        }
+        else if (option == SocketOption.ROUTING_ID)
+        {
+            final byte[] id = (byte[])value;
+            if (id.length < 1 || id.length > RoutingId.MAX_LENGTH || id[0] == 0)
+            {
+                throw new RingMqException(option + " on a " + type +
+                    " socket must be 1 to 255 bytes not starting with a zero byte (EINVAL)");
+            }
+            options.routingId = id.clone();
+        }
+        else if (option == SocketOption.ROUTER_MANDATORY)
+        {
+            options.routerMandatory = (Boolean)value;
+        }
+        else if (option == SocketOption.REQ_RELAXED)
+        {
+            options.reqRelaxed = (Boolean)value;
+        }
+        else if (option == SocketOption.REQ_CORRELATE)
+        {
+            options.reqCorrelate = (Boolean)value;
+        }
+        else if (option == SocketOption.XPUB_VERBOSE)
+        {
+            options.xpubVerbose = (Boolean)value;
+        }
+        else if (option == SocketOption.XPUB_MANUAL)
+        {
+            options.xpubManual = (Boolean)value;
+        }
+        else if (option == SocketOption.CONFLATE)
+        {
+            options.conflate = (Boolean)value;
+        }
+        processInbox();
+        pattern.option(option, value);
+    }
+
+    /**
+     * Reads an option.
+     *
+     * @throws RingMqException if this socket type does not take it or it is write-only.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T getOption(final SocketOption<T> option)
+    {
+        checkOpen();
+        if (!option.appliesTo(type) || !option.isReadable())
+        {
+            throw new RingMqException(option + " cannot be read from a " + type + " socket (EINVAL)");
+        }
+        final Object value;
+        if (option == SocketOption.SNDHWM)
+        {
+            value = options.sndHwm;
+        }
+        else if (option == SocketOption.RCVHWM)
+        {
+            value = options.rcvHwm;
+        }
+        else if (option == SocketOption.SNDTIMEO)
+        {
+            value = options.sndTimeoutMs;
+        }
+        else if (option == SocketOption.RCVTIMEO)
+        {
+            value = options.rcvTimeoutMs;
+        }
+        else if (option == SocketOption.LINGER)
+        {
+            value = options.lingerMs;
+        }
+        else if (option == SocketOption.ROUTING_ID)
+        {
+            value = options.routingId.clone();
+        }
+        else if (option == SocketOption.CONFLATE)
+        {
+            value = options.conflate;
+        }
+        else if (option == SocketOption.LAST_ENDPOINT)
+        {
+            value = lastEndpoint;
+        }
+        else if (option == SocketOption.TYPE)
+        {
+            value = type;
+        }
+        else
+        {
+            throw new RingMqException(option + " cannot be read from a " + type + " socket (EINVAL)");
+        }
+        return (T)value;
+    }
+
+    private int nonNegative(final SocketOption<?> option, final int value)
+    {
+        if (value < 0)
+        {
+            throw new RingMqException(option + " on a " + type + " socket must be >= 0: " + value + " (EINVAL)");
+        }
+        return value;
+    }
+
+    private int timeout(final SocketOption<?> option, final int value)
+    {
+        if (value < -1)
+        {
+            throw new RingMqException(option + " on a " + type + " socket must be >= -1: " + value + " (EINVAL)");
+        }
+        return value;
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /**
+     * Closes the socket: bindings are dropped, each peer can still read what was queued to it, then sees the
+     * connection closed. Idempotent. Inproc delivers queued messages whatever LINGER says.
+     */
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        context.unbindAll(this);
+        processInbox();
+        for (int i = links.size() - 1; i >= 0; i--)
+        {
+            detach(links.get(i));
+        }
+        context.removed(this);
+    }
+
+    public boolean isClosed()
+    {
+        return closed;
+    }
+
+    @Override
+    public String toString()
+    {
+        return type + " socket (" + (closed ? "closed" : pattern.state()) + ")";
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    /** Called by the context on another thread: a peer connected to one of our bindings. */
+    void deliver(final Link link)
+    {
+        link.end.waker(waker);
+        inbox.offer(link);
+        waker.wake();
+    }
+
+    void wakeUp()
+    {
+        waker.wake();
+    }
+
+    /** @return the links currently attached (for tests). */
+    List<Link> links()
+    {
+        return links;
+    }
+
+    Pattern pattern()
+    {
+        return pattern;
+    }
+
+    private void processInbox()
+    {
+        if (!inbox.isEmpty())
+        {
+            Link link;
+            while (null != (link = inbox.poll()))
+            {
+                if (closed)
+                {
+                    link.end.close();
+                }
+                else
+                {
+                    attach(link);
+                }
+            }
+        }
+    }
+
+    private void attach(final Link link)
+    {
+        link.end.waker(waker);
+        if (pattern.attach(link))
+        {
+            link.attached = true;
+            links.add(link);
+        }
+        else
+        {
+            link.end.close();
+        }
+    }
+
+    void detach(final Link link)
+    {
+        if (link.attached)
+        {
+            link.attached = false;
+            pattern.detach(link);
+            links.remove(link);
+        }
+        link.end.close();
+    }
+
+    private long deadline(final int timeoutMs)
+    {
+        return timeoutMs < 0 ? Long.MAX_VALUE : clock.nanoTime() + timeoutMs * 1_000_000L;
+    }
+
+    /**
+     * Idles once, then reports why the caller must stop waiting, if it must.
+     *
+     * @return {@link Status#OK} to retry, or WOULD_BLOCK (deadline passed), TERMINATED, INTERRUPTED.
+     */
+    private int await(final long deadline)
+    {
+        long remaining = Long.MAX_VALUE;
+        if (Long.MAX_VALUE != deadline)
+        {
+            remaining = deadline - clock.nanoTime();
+            if (remaining <= 0)
+            {
+                idle.reset();
+                return Status.WOULD_BLOCK;
+            }
+        }
+        if (idle instanceof BlockingIdleStrategy)
+        {
+            ((BlockingIdleStrategy)idle).idle(remaining);
+        }
+        else
+        {
+            idle.idle();
+        }
+        if (context.isClosed())
+        {
+            idle.reset();
+            return Status.TERMINATED;
+        }
+        if (Thread.currentThread().isInterrupted())
+        {
+            idle.reset();
+            return Status.INTERRUPTED;
+        }
+        return Status.OK;
+    }
+
+    private boolean check(final int status, final String operation)
+    {
+        if (status >= 0)
+        {
+            return true;
+        }
+        if (Status.WOULD_BLOCK == status)
+        {
+            return false;
+        }
+        throw new RingMqException(type + " socket cannot " + operation + " in state '" + pattern.state() + "': " +
+            Status.name(status), status);
+    }
+
+    private void checkOpen()
+    {
+        if (closed)
+        {
+            throw new RingMqException(type + " socket is closed");
+        }
+    }
+}

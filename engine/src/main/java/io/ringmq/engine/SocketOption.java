@@ -1,0 +1,109 @@
+package io.ringmq.engine;
+
+import io.ringmq.codecs.SocketType;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A typed socket option, named and numbered as in libzmq. Set with {@link Socket#setOption(SocketOption, Object)},
+ * read with {@link Socket#getOption(SocketOption)}. Setting an option the socket type does not take, or a write-only
+ * or read-only option the wrong way, throws {@link RingMqException}.
+ *
+ * @param <T> the value type.
+ */
+public final class SocketOption<T>
+{
+    private static final Set<SocketType> ALL = EnumSet.allOf(SocketType.class);
+
+    /** Outbound high-water mark in messages, default 1000; 0 = {@link io.ringmq.transports.Pipe#MAX_HWM}. */
+    public static final SocketOption<Integer> SNDHWM = new SocketOption<>("SNDHWM", 23, Integer.class, Access.READ_WRITE, ALL);
+    /** Inbound high-water mark in messages, default 1000; 0 = {@link io.ringmq.transports.Pipe#MAX_HWM}. */
+    public static final SocketOption<Integer> RCVHWM = new SocketOption<>("RCVHWM", 24, Integer.class, Access.READ_WRITE, ALL);
+    /** Milliseconds a blocking send waits: -1 (default) forever, 0 never. */
+    public static final SocketOption<Integer> SNDTIMEO = new SocketOption<>("SNDTIMEO", 28, Integer.class, Access.READ_WRITE, ALL);
+    /** Milliseconds a blocking receive waits: -1 (default) forever, 0 never. */
+    public static final SocketOption<Integer> RCVTIMEO = new SocketOption<>("RCVTIMEO", 27, Integer.class, Access.READ_WRITE, ALL);
+    /** Milliseconds queued messages are kept after close; -1 default. Inproc delivers what was queued regardless. */
+    public static final SocketOption<Integer> LINGER = new SocketOption<>("LINGER", 17, Integer.class, Access.READ_WRITE, ALL);
+    /** The routing id this socket announces to ROUTER peers, 1 to 255 bytes, not starting with a zero byte. */
+    public static final SocketOption<byte[]> ROUTING_ID = new SocketOption<>("ROUTING_ID", 5, byte[].class, Access.READ_WRITE, ALL);
+    /** ROUTER: report {@link Status#UNROUTABLE} for unknown routing ids, and would-block at a peer's mark, instead of dropping. */
+    public static final SocketOption<Boolean> ROUTER_MANDATORY = new SocketOption<>("ROUTER_MANDATORY", 33, Boolean.class, Access.WRITE_ONLY, EnumSet.of(SocketType.ROUTER));
+    /** REQ: allow a new request before the reply arrived; the old reply is then dropped. */
+    public static final SocketOption<Boolean> REQ_RELAXED = new SocketOption<>("REQ_RELAXED", 53, Boolean.class, Access.WRITE_ONLY, EnumSet.of(SocketType.REQ));
+    /** REQ: prefix requests with an id and accept only the reply carrying it. */
+    public static final SocketOption<Boolean> REQ_CORRELATE = new SocketOption<>("REQ_CORRELATE", 52, Boolean.class, Access.WRITE_ONLY, EnumSet.of(SocketType.REQ));
+    /** SUB: add a prefix subscription (empty = everything). */
+    public static final SocketOption<byte[]> SUBSCRIBE = new SocketOption<>("SUBSCRIBE", 6, byte[].class, Access.WRITE_ONLY, EnumSet.of(SocketType.SUB, SocketType.XPUB));
+    /** SUB: remove one prefix subscription. */
+    public static final SocketOption<byte[]> UNSUBSCRIBE = new SocketOption<>("UNSUBSCRIBE", 7, byte[].class, Access.WRITE_ONLY, EnumSet.of(SocketType.SUB, SocketType.XPUB));
+    /** XPUB: pass every subscription message up, not only the first for a topic. */
+    public static final SocketOption<Boolean> XPUB_VERBOSE = new SocketOption<>("XPUB_VERBOSE", 40, Boolean.class, Access.WRITE_ONLY, EnumSet.of(SocketType.XPUB));
+    /** XPUB: subscriptions reach the application only; it subscribes the last peer with SUBSCRIBE/UNSUBSCRIBE. */
+    public static final SocketOption<Boolean> XPUB_MANUAL = new SocketOption<>("XPUB_MANUAL", 71, Boolean.class, Access.WRITE_ONLY, EnumSet.of(SocketType.XPUB));
+    /** Keep only the newest inbound message (PULL, PUSH, SUB, PUB, DEALER). */
+    public static final SocketOption<Boolean> CONFLATE = new SocketOption<>("CONFLATE", 54, Boolean.class, Access.READ_WRITE, EnumSet.of(SocketType.PULL, SocketType.PUSH, SocketType.SUB, SocketType.PUB, SocketType.DEALER));
+    /** The endpoint of the last bind or connect, read-only. */
+    public static final SocketOption<String> LAST_ENDPOINT = new SocketOption<>("LAST_ENDPOINT", 32, String.class, Access.READ_ONLY, ALL);
+    /** The socket's type, read-only. */
+    public static final SocketOption<SocketType> TYPE = new SocketOption<>("TYPE", 16, SocketType.class, Access.READ_ONLY, ALL);
+
+    enum Access
+    {
+        READ_ONLY, WRITE_ONLY, READ_WRITE
+    }
+
+    private final String name;
+    private final int number;
+    private final Class<T> valueType;
+    private final Access access;
+    private final Set<SocketType> types;
+
+    private SocketOption(final String name, final int number, final Class<T> valueType, final Access access, final Set<SocketType> types)
+    {
+        this.name = name;
+        this.number = number;
+        this.valueType = valueType;
+        this.access = access;
+        this.types = types;
+    }
+
+    /** @return libzmq's name without the {@code ZMQ_} prefix. */
+    public String name()
+    {
+        return name;
+    }
+
+    /** @return libzmq's option number. */
+    public int number()
+    {
+        return number;
+    }
+
+    public Class<T> valueType()
+    {
+        return valueType;
+    }
+
+    boolean appliesTo(final SocketType type)
+    {
+        return types.contains(type);
+    }
+
+    boolean isReadable()
+    {
+        return access != Access.WRITE_ONLY;
+    }
+
+    boolean isWritable()
+    {
+        return access != Access.READ_ONLY;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "ZMQ_" + name;
+    }
+}

@@ -1,0 +1,99 @@
+package io.ringmq.transports;
+
+import org.agrona.concurrent.IdleStrategy;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Parks the idle thread until a producer wakes it, for shared machines where spinning would steal a core.
+ *
+ * <p>Wake-ups are rare: a producer calls {@link #wake()} after every publish, but that only reads a volatile flag
+ * unless the consumer is actually parked. To close the race between "consumer saw nothing" and "consumer parked",
+ * idling is two steps: the first {@link #idle()} only raises the parked flag and returns so the caller polls once
+ * more; the next call parks. A producer publishing in between sees the flag and unparks, which makes the park
+ * return at once.
+ *
+ * <p>Parks are bounded by {@code maxParkNanos} so deadlines (send and receive timeouts) are checked even if nobody
+ * publishes.
+ */
+public final class BlockingIdleStrategy implements IdleStrategy, Waker
+{
+    public static final String ALIAS = "block";
+    public static final long DEFAULT_MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final long maxParkNanos;
+    private volatile Thread parked;
+    private boolean armed;
+
+    public BlockingIdleStrategy()
+    {
+        this(DEFAULT_MAX_PARK_NS);
+    }
+
+    public BlockingIdleStrategy(final long maxParkNanos)
+    {
+        this.maxParkNanos = maxParkNanos;
+    }
+
+    @Override
+    public void idle(final int workCount)
+    {
+        if (workCount > 0)
+        {
+            reset();
+        }
+        else
+        {
+            idle();
+        }
+    }
+
+    @Override
+    public void idle()
+    {
+        idle(maxParkNanos);
+    }
+
+    /**
+     * Like {@link #idle()} but parks at most {@code nanos}, for callers that have a nearer deadline.
+     */
+    public void idle(final long nanos)
+    {
+        if (!armed)
+        {
+            armed = true;
+            parked = Thread.currentThread();
+            return;
+        }
+        LockSupport.parkNanos(this, Math.max(1, Math.min(nanos, maxParkNanos)));
+        armed = false;
+        parked = null;
+    }
+
+    @Override
+    public void reset()
+    {
+        if (armed)
+        {
+            armed = false;
+            parked = null;
+        }
+    }
+
+    @Override
+    public void wake()
+    {
+        final Thread thread = parked;
+        if (null != thread)
+        {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    @Override
+    public String alias()
+    {
+        return ALIAS;
+    }
+}

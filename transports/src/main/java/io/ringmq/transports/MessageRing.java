@@ -1,0 +1,472 @@
+package io.ringmq.transports;
+
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
+import org.agrona.BitUtil;
+import org.agrona.BufferUtil;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.lang.invoke.VarHandle;
+
+import static io.ringmq.transports.SlotDescriptor.*;
+
+/**
+ * One direction of a {@link Pipe}: a single-producer Disruptor ring of {@link Slot}s over an off-heap slot area.
+ * Exactly one thread writes and one thread reads at a time.
+ *
+ * <p>Counting. {@code readCount} counts whole messages the reader has taken; the writer may have at most
+ * {@code limit} messages outstanding ({@code writeCount - readCount}), which is the exact high-water mark. The
+ * Disruptor's gating sequence ({@code released}) trails {@code readCount} by at most one slot, because the reader
+ * keeps the slot of the message it last returned until its next read so that views into it stay valid; the ring is
+ * therefore {@code limit + 1} rounded up to a power of two.
+ *
+ * <p>Memory is allocated on the first claim, so idle pipes cost only this object and two padded sequences.
+ */
+final class MessageRing
+{
+    /** What HWM 0 ("no limit" in libzmq) means here: ring of 64Ki slots, 8 MiB off-heap when used. */
+    static final int MAX_LIMIT = (1 << 16) - 1;
+
+    static final int CLAIMED = 0;
+    static final int FULL = -1;
+    static final int CLOSED = -2;
+
+    /** Immutable once published through the volatile field, so the reader sees fully built storage. */
+    private static final class Storage
+    {
+        final RingBuffer<Slot> ring;
+        final UnsafeBuffer slots;
+        final int mask;
+
+        Storage(final int capacity, final Sequence gate)
+        {
+            ring = RingBuffer.createSingleProducer(Slot::new, capacity);
+            ring.addGatingSequences(gate);
+            slots = new UnsafeBuffer(BufferUtil.allocateDirectAligned(capacity * SLOT_LENGTH, BitUtil.CACHE_LINE_LENGTH));
+            mask = capacity - 1;
+        }
+    }
+
+    private final Sequence released = new Sequence(-1);
+    private final Sequence readCount = new Sequence(0);
+    private final BufferPool pool = new BufferPool();
+    private volatile Storage storage;
+    private volatile int limit;
+    private volatile boolean writerClosed;
+    private volatile boolean readerClosed;
+    volatile Waker readerWaker = Waker.NONE;
+    volatile Waker writerWaker = Waker.NONE;
+    volatile Object metadata;
+
+    // Writer-thread state.
+    private long writeCount;
+    private long cachedReadCount;
+    private long claimSequence = -1;
+    private Slot claimSlot;
+    private UnsafeBuffer writeBuffer;
+    private int claimSlotOffset;
+    private int writeStart;
+    private int writePosition;
+    private int writeLimit;
+    private int writeFrames;
+
+    // Reader-thread state.
+    private long readSequence = -1;
+    private boolean holding;
+    private Slot readSlot;
+    private DirectBuffer readBuffer;
+    private int readPosition;
+    private int framesLeft;
+
+    MessageRing(final int hwm)
+    {
+        limit(hwm);
+    }
+
+    /**
+     * Sets the high-water mark in whole messages; 0 or less means {@link #MAX_LIMIT}. Once the ring exists it cannot
+     * grow, so a later raise is capped at what the ring holds.
+     */
+    void limit(final int hwm)
+    {
+        int newLimit = hwm <= 0 ? MAX_LIMIT : Math.min(hwm, MAX_LIMIT);
+        final Storage s = storage;
+        if (null != s)
+        {
+            newLimit = Math.min(newLimit, s.ring.getBufferSize() - 1);
+        }
+        limit = newLimit;
+    }
+
+    int limit()
+    {
+        return limit;
+    }
+
+    boolean isAllocated()
+    {
+        return null != storage;
+    }
+
+    int capacity()
+    {
+        final Storage s = storage;
+        return null == s ? 0 : s.ring.getBufferSize();
+    }
+
+    // ---------------------------------------------------------------- writer side
+
+    /**
+     * @return true if a claim would succeed now: not closed, below the mark.
+     */
+    boolean isWritable()
+    {
+        if (readerClosed)
+        {
+            return false;
+        }
+        if (writeCount - cachedReadCount >= limit)
+        {
+            cachedReadCount = readCount.get();
+            return writeCount - cachedReadCount < limit;
+        }
+        return true;
+    }
+
+    /**
+     * Claims the slot for the next message. Never blocks and never throws for "full".
+     *
+     * @return {@link #CLAIMED}, {@link #FULL} at the high-water mark, or {@link #CLOSED} if the reader has gone.
+     */
+    int tryClaim()
+    {
+        if (claimSequence >= 0)
+        {
+            throw new IllegalStateException("message already claimed");
+        }
+        if (readerClosed)
+        {
+            return CLOSED;
+        }
+        if (writeCount - cachedReadCount >= limit)
+        {
+            cachedReadCount = readCount.get();
+            if (writeCount - cachedReadCount >= limit)
+            {
+                return FULL;
+            }
+        }
+        Storage s = storage;
+        if (null == s)
+        {
+            s = new Storage(BitUtil.findNextPositivePowerOfTwo(limit + 1), released);
+            storage = s;
+        }
+        final RingBuffer<Slot> ring = s.ring;
+        if (!ring.hasAvailableCapacity(1))
+        {
+            return FULL;
+        }
+        final long sequence;
+        try
+        {
+            // tryNext, not next: next() asserts (under -ea) that one thread ever produces, but a socket may be
+            // handed to another thread, as libzmq allows. Capacity was just checked, so this cannot throw.
+            sequence = ring.tryNext();
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            return FULL;
+        }
+        claimSequence = sequence;
+        claimSlot = ring.get(sequence);
+        claimSlot.metadata = metadata;
+        claimSlotOffset = slotOffset(sequence, s.mask);
+        writeBuffer = s.slots;
+        writeStart = inlineDataOffset(claimSlotOffset);
+        writePosition = writeStart;
+        writeLimit = claimSlotOffset + SLOT_LENGTH;
+        writeFrames = 0;
+        writeCount++;
+        return CLAIMED;
+    }
+
+    boolean isClaimed()
+    {
+        return claimSequence >= 0;
+    }
+
+    /** Appends one frame to the claimed message, moving the message to a pooled buffer if it outgrows the slot. */
+    void append(final DirectBuffer source, final int offset, final int length)
+    {
+        final int required = FRAME_LENGTH_FIELD + length;
+        if (writePosition + required > writeLimit)
+        {
+            overflow(writePosition - writeStart + required);
+        }
+        writeBuffer.putInt(writePosition, length);
+        writeBuffer.putBytes(writePosition + FRAME_LENGTH_FIELD, source, offset, length);
+        writePosition += required;
+        writeFrames++;
+    }
+
+    /** Appends one frame from a heap array. */
+    void append(final byte[] source, final int offset, final int length)
+    {
+        final int required = FRAME_LENGTH_FIELD + length;
+        if (writePosition + required > writeLimit)
+        {
+            overflow(writePosition - writeStart + required);
+        }
+        writeBuffer.putInt(writePosition, length);
+        writeBuffer.putBytes(writePosition + FRAME_LENGTH_FIELD, source, offset, length);
+        writePosition += required;
+        writeFrames++;
+    }
+
+    private void overflow(final int requiredLength)
+    {
+        final int used = writePosition - writeStart;
+        if (requiredLength < 0)
+        {
+            throw new IllegalArgumentException("message too large");
+        }
+        final int capacity = (int)Math.min(Integer.MAX_VALUE - 8, Math.max(2L * requiredLength, BufferPool.MIN_CAPACITY));
+        final UnsafeBuffer bigger = pool.acquire(capacity);
+        bigger.putBytes(0, writeBuffer, writeStart, used);
+        // An outgrown overflow buffer is simply dropped: growth past the first overflow is rare.
+        claimSlot.overflow = bigger;
+        writeBuffer = bigger;
+        writeStart = 0;
+        writePosition = used;
+        writeLimit = bigger.capacity();
+    }
+
+    /** Makes the claimed message visible to the reader, all frames at once, and wakes it if parked. */
+    void publish()
+    {
+        publish(0);
+    }
+
+    /** Gives up the claimed message: its slot is published marked for the reader to skip (a sequence can't be un-claimed). */
+    void abandon()
+    {
+        if (claimSequence >= 0)
+        {
+            publish(FLAG_DISCARD);
+        }
+    }
+
+    private void publish(final int extraFlags)
+    {
+        final long sequence = claimSequence;
+        if (sequence < 0)
+        {
+            throw new IllegalStateException("no message claimed");
+        }
+        final UnsafeBuffer slots = storage.slots;
+        final int flags = (null != claimSlot.overflow ? FLAG_OVERFLOW : 0) | extraFlags;
+        slots.putInt(claimSlotOffset + FRAME_COUNT_OFFSET, writeFrames);
+        slots.putInt(claimSlotOffset + DATA_LENGTH_OFFSET, writePosition - writeStart);
+        slots.putInt(claimSlotOffset + FLAGS_OFFSET, flags);
+        claimSequence = -1;
+        claimSlot = null;
+        writeBuffer = null;
+        storage.ring.publish(sequence);
+        wake(readerWaker);
+    }
+
+    /** The writer is done: the reader drains what was published, then sees the ring closed. */
+    void closeWriter()
+    {
+        abandon();
+        writerClosed = true;
+        wake(readerWaker);
+    }
+
+    boolean isReaderClosed()
+    {
+        return readerClosed;
+    }
+
+    // ---------------------------------------------------------------- reader side
+
+    /**
+     * @return true if a message beyond the one last taken has been published.
+     */
+    boolean hasMessage()
+    {
+        final Storage s = storage;
+        return null != s && s.ring.getCursor() > readSequence;
+    }
+
+    /**
+     * Releases the previously read message and positions on the next one.
+     *
+     * @return its frame count, or 0 if no message is available.
+     */
+    int beginRead()
+    {
+        if (framesLeft > 0)
+        {
+            throw new IllegalStateException("previous message not fully read");
+        }
+        release();
+        final Storage s = storage;
+        if (null == s)
+        {
+            return 0;
+        }
+        while (true)
+        {
+            final long next = readSequence + 1;
+            if (s.ring.getCursor() < next)
+            {
+                return 0;
+            }
+            readSequence = next;
+            holding = true;
+            final int slotOffset = slotOffset(next, s.mask);
+            final UnsafeBuffer slots = s.slots;
+            final int flags = slots.getInt(slotOffset + FLAGS_OFFSET);
+            readSlot = s.ring.get(next);
+            if ((flags & FLAG_DISCARD) != 0)
+            {
+                messageTaken();
+                release();
+                continue;
+            }
+            final int frames = slots.getInt(slotOffset + FRAME_COUNT_OFFSET);
+            if ((flags & FLAG_OVERFLOW) != 0)
+            {
+                readBuffer = readSlot.overflow;
+                readPosition = 0;
+            }
+            else
+            {
+                readBuffer = slots;
+                readPosition = inlineDataOffset(slotOffset);
+            }
+            framesLeft = frames;
+            return frames;
+        }
+    }
+
+    /**
+     * Wraps {@code view} over the next frame of the message being read; valid until the next {@link #beginRead()}.
+     *
+     * @return frames still to read after this one (0 = this was the last, the "more" flag is clear).
+     */
+    int nextFrame(final UnsafeBuffer view)
+    {
+        if (framesLeft <= 0)
+        {
+            throw new IllegalStateException("no frame to read");
+        }
+        final int length = readBuffer.getInt(readPosition);
+        view.wrap(readBuffer, readPosition + FRAME_LENGTH_FIELD, length);
+        readPosition += FRAME_LENGTH_FIELD + length;
+        if (--framesLeft == 0)
+        {
+            messageTaken();
+        }
+        return framesLeft;
+    }
+
+    /** Skips the rest of the message being read. */
+    void skipRest()
+    {
+        if (framesLeft > 0)
+        {
+            framesLeft = 0;
+            messageTaken();
+        }
+    }
+
+    int framesLeft()
+    {
+        return framesLeft;
+    }
+
+    /**
+     * @return metadata of the connection the message being read came from.
+     */
+    Object readMetadata()
+    {
+        return null == readSlot ? null : readSlot.metadata;
+    }
+
+    private void messageTaken()
+    {
+        readCount.set(readCount.get() + 1);
+        wake(writerWaker);
+    }
+
+    /** Hands the slot of the last message read back to the writer. */
+    void release()
+    {
+        if (holding)
+        {
+            holding = false;
+            final Slot slot = readSlot;
+            final UnsafeBuffer overflow = slot.overflow;
+            if (null != overflow)
+            {
+                slot.overflow = null;
+                pool.release(overflow);
+            }
+            slot.metadata = null;
+            readSlot = null;
+            readBuffer = null;
+            released.set(readSequence);
+        }
+    }
+
+    void closeReader()
+    {
+        if (framesLeft > 0)
+        {
+            skipRest();
+        }
+        release();
+        readerClosed = true;
+        wake(writerWaker);
+    }
+
+    /**
+     * @return true once the writer has closed and every message it published has been read.
+     */
+    boolean isDrainedAndWriterClosed()
+    {
+        return writerClosed && !hasMessage() && framesLeft == 0;
+    }
+
+    boolean isWriterClosed()
+    {
+        return writerClosed;
+    }
+
+    long readCount()
+    {
+        return readCount.get();
+    }
+
+    int pooledBuffers()
+    {
+        return pool.pooled();
+    }
+
+    private static void wake(final Waker waker)
+    {
+        if (Waker.NONE != waker)
+        {
+            // The ring's cursor is a release store; a parked reader stores its flag then re-reads the cursor. Without
+            // a full fence here the flag load could pass the cursor store and a wake-up would be lost.
+            VarHandle.fullFence();
+            waker.wake();
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package io.ringmq.transports;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Two single-producer rings joining two parties (a socket and a connection, or two inproc sockets): one ring per
+ * direction. Each party holds one {@link End}; an end writes into its outbound ring and reads from its inbound one,
+ * and is used by one thread at a time.
+ *
+ * <p>Writing a message: {@link End#tryClaim()} (checks the high-water mark and ring capacity, never blocks),
+ * {@link End#append} once per frame, then {@link End#publish()}. The reader sees all frames or none.
+ *
+ * <p>Reading: {@link End#beginRead()} returns the frame count of the next message (0 if none), then
+ * {@link End#nextFrame} once per frame. Views stay valid until the next {@code beginRead} on that end.
+ *
+ * <p>Memory: nothing is allocated for a direction until its first message. Then a direction with high-water mark
+ * {@code h} holds {@code p = nextPowerOfTwo(h + 1)} slots: {@code p * 128} bytes off-heap, plus {@code p} slot
+ * events (~24 bytes each) and the Disruptor's entry array on-heap. Messages over
+ * {@value SlotDescriptor#INLINE_CAPACITY} bytes of frame data use pooled off-heap buffers (at most 8 kept per
+ * direction).
+ */
+public final class Pipe
+{
+    /** The claim succeeded; append frames then publish. */
+    public static final int CLAIMED = MessageRing.CLAIMED;
+    /** The direction is at its high-water mark: back-pressure, try later. */
+    public static final int FULL = MessageRing.FULL;
+    /** The reading party has closed its end: nothing written now would be read. */
+    public static final int CLOSED = MessageRing.CLOSED;
+    /** High-water mark used for a requested mark of 0 (libzmq's "no limit"). */
+    public static final int MAX_HWM = MessageRing.MAX_LIMIT;
+
+    private final MessageRing aToB;
+    private final MessageRing bToA;
+    private final End a;
+    private final End b;
+
+    /**
+     * @param hwmAToB high-water mark in messages for what end A writes (0 = {@link #MAX_HWM}).
+     * @param hwmBToA high-water mark in messages for what end B writes (0 = {@link #MAX_HWM}).
+     */
+    public Pipe(final int hwmAToB, final int hwmBToA)
+    {
+        aToB = new MessageRing(hwmAToB);
+        bToA = new MessageRing(hwmBToA);
+        a = new End(aToB, bToA);
+        b = new End(bToA, aToB);
+        a.peer = b;
+        b.peer = a;
+    }
+
+    public End endA()
+    {
+        return a;
+    }
+
+    public End endB()
+    {
+        return b;
+    }
+
+    /** The libzmq inproc rule: a direction holds the writer's SNDHWM plus the reader's RCVHWM; 0 on either = no limit. */
+    public static int inprocHwm(final int writerSndHwm, final int readerRcvHwm)
+    {
+        if (writerSndHwm <= 0 || readerRcvHwm <= 0)
+        {
+            return 0;
+        }
+        return (int)Math.min(MAX_HWM, (long)writerSndHwm + readerRcvHwm);
+    }
+
+    /** One party's side of a pipe. Not thread-safe: one writing thread and one reading thread per end at a time. */
+    public static final class End
+    {
+        private final MessageRing out;
+        private final MessageRing in;
+        private End peer;
+        private Object attachment;
+
+        End(final MessageRing out, final MessageRing in)
+        {
+            this.out = out;
+            this.in = in;
+        }
+
+        /** @return the other party's end. */
+        public End peer()
+        {
+            return peer;
+        }
+
+        /**
+         * Sets what a peer pokes after publishing to, or consuming from, this end, i.e. how the owner of this end is
+         * woken when parked. {@link Waker#NONE} (the default) for owners that poll.
+         */
+        public void waker(final Waker waker)
+        {
+            out.writerWaker = waker;
+            in.readerWaker = waker;
+        }
+
+        /** Metadata of this party, carried by every message it writes (e.g. a connection's peer address). */
+        public void metadata(final Object metadata)
+        {
+            out.metadata = metadata;
+        }
+
+        /** Free slot for the owner of this end to hang its per-pipe state on. */
+        public Object attachment()
+        {
+            return attachment;
+        }
+
+        public void attachment(final Object attachment)
+        {
+            this.attachment = attachment;
+        }
+
+        /** @param hwm high-water mark for what this end writes, in messages; 0 = {@link #MAX_HWM}. */
+        public void outboundHwm(final int hwm)
+        {
+            out.limit(hwm);
+        }
+
+        public int outboundHwm()
+        {
+            return out.limit();
+        }
+
+        // ------------------------------------------------------------ writing
+
+        /** @return true if {@link #tryClaim()} would succeed now. */
+        public boolean isWritable()
+        {
+            return !out.isClaimed() && out.isWritable();
+        }
+
+        /** @return {@link #CLAIMED}, {@link #FULL} or {@link #CLOSED}. Never blocks, never throws for "full". */
+        public int tryClaim()
+        {
+            return out.tryClaim();
+        }
+
+        public boolean isClaimed()
+        {
+            return out.isClaimed();
+        }
+
+        public void append(final DirectBuffer source, final int offset, final int length)
+        {
+            out.append(source, offset, length);
+        }
+
+        public void append(final byte[] source, final int offset, final int length)
+        {
+            out.append(source, offset, length);
+        }
+
+        public void publish()
+        {
+            out.publish();
+        }
+
+        /** Drops a claimed, unpublished message (the reader never sees it). */
+        public void abandon()
+        {
+            out.abandon();
+        }
+
+        // ------------------------------------------------------------ reading
+
+        /** @return true if a message is waiting to be read. */
+        public boolean hasMessage()
+        {
+            return in.hasMessage();
+        }
+
+        /** Releases the last message read and positions on the next. @return its frame count, 0 if none. */
+        public int beginRead()
+        {
+            return in.beginRead();
+        }
+
+        /** Wraps {@code view} over the next frame. @return frames left after it; 0 = last frame. */
+        public int nextFrame(final UnsafeBuffer view)
+        {
+            return in.nextFrame(view);
+        }
+
+        public int framesLeft()
+        {
+            return in.framesLeft();
+        }
+
+        /** Discards the remaining frames of the message being read. */
+        public void skipRest()
+        {
+            in.skipRest();
+        }
+
+        /** Hands the last message read back to the writer now rather than at the next {@link #beginRead()}. */
+        public void release()
+        {
+            in.release();
+        }
+
+        /** @return the writer's metadata carried by the message being read. */
+        public Object readMetadata()
+        {
+            return in.readMetadata();
+        }
+
+        // ------------------------------------------------------------ lifecycle
+
+        /** Closes this end: the peer can still read what was published, then sees the pipe closed. */
+        public void close()
+        {
+            out.closeWriter();
+            in.closeReader();
+        }
+
+        /** @return true if the peer has closed its end, so writes would be lost. */
+        public boolean isPeerClosed()
+        {
+            return out.isReaderClosed();
+        }
+
+        /** @return true once the peer closed and all it sent has been read: the pipe can be forgotten. */
+        public boolean isDrainedAndPeerClosed()
+        {
+            return in.isDrainedAndWriterClosed();
+        }
+
+        /** @return true once the inbound direction allocated its ring (rings are allocated on first use). */
+        public boolean isInboundAllocated()
+        {
+            return in.isAllocated();
+        }
+
+        public boolean isOutboundAllocated()
+        {
+            return out.isAllocated();
+        }
+
+        /** @return slots in the outbound ring, 0 until its first message. */
+        public int outboundCapacity()
+        {
+            return out.capacity();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.ringmq.transports;
+
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * One producer thread, one consumer thread, a small high-water mark so the producer hits back-pressure constantly:
+ * every message must arrive exactly once, in order, with all its frames.
+ */
+@Timeout(60)
+class PipeStressTest
+{
+    private static final int MESSAGES = 200_000;
+
+    @Test
+    void noLossNoDuplicationNoReorderingWithBackOff() throws Exception
+    {
+        run(IdleStrategyKind.BACK_OFF);
+    }
+
+    @Test
+    void noLossNoDuplicationNoReorderingWithBlock() throws Exception
+    {
+        run(IdleStrategyKind.BLOCK);
+    }
+
+    private static void run(final IdleStrategyKind kind) throws Exception
+    {
+        final Pipe pipe = new Pipe(16, 16);
+        final IdleStrategy producerIdle = kind.newStrategy();
+        final IdleStrategy consumerIdle = kind.newStrategy();
+        pipe.endA().waker(IdleStrategyKind.wakerFor(producerIdle));
+        pipe.endB().waker(IdleStrategyKind.wakerFor(consumerIdle));
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        final Thread producer = new Thread(() ->
+        {
+            final UnsafeBuffer frame = new UnsafeBuffer(new byte[300]);
+            final Pipe.End a = pipe.endA();
+            for (int i = 0; i < MESSAGES; i++)
+            {
+                while (a.tryClaim() != Pipe.CLAIMED)
+                {
+                    producerIdle.idle(0);
+                }
+                producerIdle.reset();
+                frame.putLong(0, i);
+                a.append(frame, 0, 8);
+                // Every 7th message is large enough to overflow the slot, every 3rd has a second frame.
+                if (i % 7 == 0)
+                {
+                    frame.putInt(0, ~i);
+                    a.append(frame, 0, 300);
+                }
+                else if (i % 3 == 0)
+                {
+                    frame.putInt(0, ~i);
+                    a.append(frame, 0, 4);
+                }
+                a.publish();
+            }
+            a.close();
+        }, "pipe-stress-producer");
+        producer.setUncaughtExceptionHandler((t, e) -> failure.set(e));
+        producer.start();
+
+        final Pipe.End b = pipe.endB();
+        final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+        long expected = 0;
+        try
+        {
+            while (!b.isDrainedAndPeerClosed())
+            {
+                final int frames = b.beginRead();
+                if (frames == 0)
+                {
+                    consumerIdle.idle(0);
+                    continue;
+                }
+                consumerIdle.reset();
+                b.nextFrame(view);
+                assertEquals(expected, view.getLong(0));
+                final int want = expected % 7 == 0 || expected % 3 == 0 ? 2 : 1;
+                assertEquals(want, frames, "frames of message " + expected);
+                if (frames == 2)
+                {
+                    b.nextFrame(view);
+                    assertEquals(~(int)expected, view.getInt(0));
+                    assertEquals(expected % 7 == 0 ? 300 : 4, view.capacity());
+                }
+                expected++;
+            }
+        }
+        finally
+        {
+            b.close();
+            producer.join(30_000);
+        }
+        assertNull(failure.get());
+        assertFalse(producer.isAlive());
+        assertEquals(MESSAGES, expected);
+    }
+}
