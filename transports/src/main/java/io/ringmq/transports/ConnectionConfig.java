@@ -1,0 +1,101 @@
+package io.ringmq.transports;
+
+import io.ringmq.crypto.SecurityMechanism;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The socket options a connection obeys, snapshotted when the socket binds or connects (as libzmq snapshots its
+ * options into each session). Durations are in nanoseconds.
+ */
+public final class ConnectionConfig
+{
+    /** libzmq's default RECONNECT_IVL: 100 ms. */
+    public static final long DEFAULT_RECONNECT_IVL_NS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    final StreamEngineConfig engine;
+    final Supplier<SecurityMechanism> mechanisms;
+    int sndHwm = 1000;
+    int rcvHwm = 1000;
+    long reconnectIvlNs = DEFAULT_RECONNECT_IVL_NS;
+    long reconnectIvlMaxNs;
+    long connectTimeoutNs;
+    long lingerNs = -1;
+    int sndBuf = -1;
+    int rcvBuf = -1;
+    int backlog = 100;
+    int tcpKeepAlive = -1;
+    int tcpKeepAliveIdle = -1;
+    int tcpKeepAliveIntvl = -1;
+    int tcpKeepAliveCnt = -1;
+
+    /**
+     * @param mechanisms makes one security mechanism per connection (NULL, PLAIN or CURVE, client or server).
+     */
+    public ConnectionConfig(final StreamEngineConfig engine, final Supplier<SecurityMechanism> mechanisms)
+    {
+        this.engine = engine;
+        this.mechanisms = mechanisms;
+    }
+
+    /** SNDHWM and RCVHWM in messages; 0 = no limit. */
+    public ConnectionConfig hwm(final int sndHwm, final int rcvHwm)
+    {
+        this.sndHwm = sndHwm;
+        this.rcvHwm = rcvHwm;
+        return this;
+    }
+
+    /** RECONNECT_IVL and RECONNECT_IVL_MAX (0 = no back-off, as libzmq); a negative interval never reconnects. */
+    public ConnectionConfig reconnect(final long ivlNs, final long ivlMaxNs)
+    {
+        this.reconnectIvlNs = ivlNs;
+        this.reconnectIvlMaxNs = ivlMaxNs;
+        return this;
+    }
+
+    /** CONNECT_TIMEOUT; 0 = the operating system's. */
+    public ConnectionConfig connectTimeout(final long nanos)
+    {
+        this.connectTimeoutNs = nanos;
+        return this;
+    }
+
+    /** LINGER: how long a closed socket's queued messages may still be written; negative = until written. */
+    public ConnectionConfig linger(final long nanos)
+    {
+        this.lingerNs = nanos;
+        return this;
+    }
+
+    /** SO_SNDBUF and SO_RCVBUF in bytes; -1 = the operating system's default. */
+    public ConnectionConfig buffers(final int sndBuf, final int rcvBuf)
+    {
+        this.sndBuf = sndBuf;
+        this.rcvBuf = rcvBuf;
+        return this;
+    }
+
+    /** BACKLOG of a listening socket. */
+    public ConnectionConfig backlog(final int backlog)
+    {
+        this.backlog = backlog;
+        return this;
+    }
+
+    /** TCP_KEEPALIVE (-1 default, 0 off, 1 on), TCP_KEEPALIVE_IDLE, _INTVL (seconds) and _CNT; -1 leaves each. */
+    public ConnectionConfig keepAlive(final int on, final int idle, final int interval, final int count)
+    {
+        this.tcpKeepAlive = on;
+        this.tcpKeepAliveIdle = idle;
+        this.tcpKeepAliveIntvl = interval;
+        this.tcpKeepAliveCnt = count;
+        return this;
+    }
+
+    public StreamEngineConfig engine()
+    {
+        return engine;
+    }
+}

@@ -1,0 +1,394 @@
+package io.ringmq.transports;
+
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
+import org.agrona.concurrent.NanoClock;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An I/O thread's duty cycle, as an Agrona {@link Agent}: run commands from sockets (bind, connect, disconnect,
+ * close), poll the selector without blocking, then pump every connection (outbound rings to the wire, deferred
+ * inbound bytes into rings, timers). Run by an {@link IoThreads} thread, or, in caller-runs mode, by the socket's
+ * own thread through {@link #doWork()}.
+ * <p>
+ * With the block strategy the agent parks in {@link Selector#select(long)}; a socket that publishes into a pipe
+ * wakes it through {@link #waker()}, which calls {@link Selector#wakeup()} only when the agent is parked, so
+ * wake-ups stay rare under load.
+ */
+public final class IoAgent implements Agent
+{
+    private static final long MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final String name;
+    private final NanoClock clock;
+    private final Selector selector;
+    private final ManyToOneConcurrentLinkedQueue<Runnable> commands = new ManyToOneConcurrentLinkedQueue<>();
+    private final ArrayList<StreamConnection> connections = new ArrayList<>();
+    private final ArrayList<TcpListener> listeners = new ArrayList<>();
+    private final ArrayList<TcpConnector> connectors = new ArrayList<>();
+    private final Waker waker = this::wakeIfParked;
+    private volatile boolean parked;
+    private volatile boolean closed;
+    private int affinityCpu = -1;
+
+    public IoAgent(final String name, final NanoClock clock)
+    {
+        this.name = name;
+        this.clock = clock;
+        try
+        {
+            this.selector = Selector.open();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot open a selector for " + name, ex);
+        }
+    }
+
+    /**
+     * @param cpu the CPU to pin this agent's thread to when it starts; -1 for none.
+     */
+    void affinity(final int cpu)
+    {
+        affinityCpu = cpu;
+    }
+
+    // ------------------------------------------------------------------ commands from sockets (any thread)
+
+    /**
+     * Binds a tcp or ipc endpoint now, on the caller's thread, and hands the listener to the agent.
+     *
+     * @return the endpoint as bound, with the real port (LAST_ENDPOINT).
+     * @throws IOException if the address is in use or not on this machine.
+     */
+    public String bind(final Endpoint endpoint, final ConnectionConfig config, final ConnectionOwner owner)
+        throws IOException
+    {
+        final TcpListener listener = TcpListener.open(endpoint, config, owner);
+        submit(() ->
+        {
+            try
+            {
+                listener.register(selector);
+                listeners.add(listener);
+            }
+            catch (final IOException ex)
+            {
+                owner.onEvent(TransportEvent.BIND_FAILED, listener.endpoint(), 0, ex.getMessage());
+                listener.close();
+            }
+        });
+        return listener.endpoint();
+    }
+
+    /**
+     * Starts connecting, and keeps reconnecting until {@link #disconnect} or {@link #closeAll}.
+     */
+    public void connect(final Endpoint endpoint, final ConnectionConfig config, final ConnectionOwner owner)
+    {
+        submit(() -> connectors.add(new TcpConnector(endpoint, config, owner, clock.nanoTime())));
+    }
+
+    /**
+     * Closes the listener of {@code owner} bound as {@code endpoint} (as given or as bound).
+     */
+    public void unbind(final String endpoint, final ConnectionOwner owner)
+    {
+        submit(() -> listeners.removeIf(listener ->
+        {
+            if (listener.owner() == owner && listener.endpoint().equals(endpoint))
+            {
+                listener.close();
+                return true;
+            }
+            return false;
+        }));
+    }
+
+    /**
+     * Stops connecting to {@code endpoint} and closes the connection made to it.
+     */
+    public void disconnect(final String endpoint, final ConnectionOwner owner)
+    {
+        submit(() -> connectors.removeIf(connector ->
+        {
+            if (connector.owner() == owner && connector.endpoint().equals(endpoint))
+            {
+                connector.stop();
+                return true;
+            }
+            return false;
+        }));
+    }
+
+    /**
+     * The socket is closing: close its listeners, stop its connectors, and drop its connections that have not
+     * finished their handshake. Established connections write out what the socket queued (LINGER), then close.
+     */
+    public void closeAll(final ConnectionOwner owner)
+    {
+        submit(() ->
+        {
+            listeners.removeIf(listener -> listener.owner() == owner && closeListener(listener));
+            connectors.removeIf(connector -> connector.owner() == owner && stopConnector(connector));
+            for (int i = 0; i < connections.size(); i++)
+            {
+                final StreamConnection connection = connections.get(i);
+                if (connection.owner() == owner && !connection.isAttached())
+                {
+                    connection.close(0, null, false);
+                }
+            }
+        });
+    }
+
+    private static boolean closeListener(final TcpListener listener)
+    {
+        listener.close();
+        return true;
+    }
+
+    private static boolean stopConnector(final TcpConnector connector)
+    {
+        connector.stop();
+        return true;
+    }
+
+    private void submit(final Runnable command)
+    {
+        if (closed)
+        {
+            throw new IllegalStateException(name + " is closed");
+        }
+        commands.offer(command);
+        selector.wakeup();
+    }
+
+    /**
+     * @return what pipes poke when they publish to this agent: wakes it only if parked.
+     */
+    public Waker waker()
+    {
+        return waker;
+    }
+
+    private void wakeIfParked()
+    {
+        if (parked)
+        {
+            selector.wakeup();
+        }
+    }
+
+    // ------------------------------------------------------------------ duty cycle (the agent's thread)
+
+    @Override
+    public void onStart()
+    {
+        if (affinityCpu >= 0)
+        {
+            net.openhft.affinity.Affinity.setAffinity(affinityCpu);
+        }
+    }
+
+    @Override
+    public int doWork()
+    {
+        final long nowNs = clock.nanoTime();
+        int work = 0;
+        Runnable command;
+        while ((command = commands.poll()) != null)
+        {
+            command.run();
+            work++;
+        }
+        try
+        {
+            selector.selectNow();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(name + ": selector failed", ex);
+        }
+        work += handleSelected(nowNs);
+        for (int i = 0; i < connectors.size(); i++)
+        {
+            work += connectors.get(i).doWork(this, selector, nowNs);
+        }
+        for (int i = 0; i < connections.size(); i++)
+        {
+            work += connections.get(i).doWork(nowNs);
+        }
+        if (!connections.isEmpty())
+        {
+            connections.removeIf(StreamConnection::isClosed);
+        }
+        return work;
+    }
+
+    private int handleSelected(final long nowNs)
+    {
+        final Set<SelectionKey> selected = selector.selectedKeys();
+        if (selected.isEmpty())
+        {
+            return 0;
+        }
+        int work = 0;
+        for (final Iterator<SelectionKey> it = selected.iterator(); it.hasNext(); )
+        {
+            final SelectionKey key = it.next();
+            it.remove();
+            if (!key.isValid())
+            {
+                continue;
+            }
+            final Object attachment = key.attachment();
+            final int ready = key.readyOps();
+            if (attachment instanceof StreamConnection)
+            {
+                final StreamConnection connection = (StreamConnection)attachment;
+                if ((ready & SelectionKey.OP_READ) != 0)
+                {
+                    connection.onReadable(nowNs);
+                }
+                if ((ready & SelectionKey.OP_WRITE) != 0 && key.isValid())
+                {
+                    connection.onWritable(nowNs);
+                }
+            }
+            else if (attachment instanceof TcpListener)
+            {
+                ((TcpListener)attachment).onAcceptable(this, nowNs);
+            }
+            else if (attachment instanceof TcpConnector)
+            {
+                ((TcpConnector)attachment).onConnectable(this, selector, nowNs);
+            }
+            work++;
+        }
+        return work;
+    }
+
+    /**
+     * Parks in the selector until I/O is ready, a socket wakes the agent, or the next deadline (at most 100 ms):
+     * the block strategy's idle for an I/O agent.
+     */
+    public void park()
+    {
+        if (!commands.isEmpty())
+        {
+            return;
+        }
+        final long parkNs = Math.min(MAX_PARK_NS, Math.max(0, nextDeadlineNs() - clock.nanoTime()));
+        final long parkMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(parkNs));
+        parked = true;
+        try
+        {
+            // Re-check after raising the flag: a publisher that saw it lowered did not wake us.
+            if (commands.isEmpty() && !hasQueuedOutbound())
+            {
+                selector.select(parkMs);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(name + ": selector failed", ex);
+        }
+        finally
+        {
+            parked = false;
+        }
+    }
+
+    private boolean hasQueuedOutbound()
+    {
+        for (int i = 0; i < connections.size(); i++)
+        {
+            if (connections.get(i).hasQueuedOutbound())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long nextDeadlineNs()
+    {
+        long deadline = Long.MAX_VALUE;
+        for (int i = 0; i < connectors.size(); i++)
+        {
+            deadline = Math.min(deadline, connectors.get(i).nextDeadlineNs());
+        }
+        for (int i = 0; i < connections.size(); i++)
+        {
+            deadline = Math.min(deadline, connections.get(i).nextDeadlineNs());
+        }
+        return deadline;
+    }
+
+    void startConnection(final StreamConnection connection, final long nowNs) throws IOException
+    {
+        connections.add(connection);
+        connection.start(selector, nowNs);
+    }
+
+    void connectionClosed(final StreamConnection connection, final boolean reconnect)
+    {
+        final TcpConnector connector = connection.connector();
+        if (connector != null && !connector.isStopped())
+        {
+            connector.connectionClosed(clock.nanoTime(), reconnect);
+        }
+    }
+
+    /**
+     * @return connections alive on this agent (for tests and diagnostics; read on the agent's thread).
+     */
+    int connectionCount()
+    {
+        return connections.size();
+    }
+
+    @Override
+    public void onClose()
+    {
+        closed = true;
+        for (final TcpListener listener : listeners)
+        {
+            listener.close();
+        }
+        for (final TcpConnector connector : connectors)
+        {
+            connector.stop();
+        }
+        for (int i = 0; i < connections.size(); i++)
+        {
+            connections.get(i).close(0, null, false);
+        }
+        listeners.clear();
+        connectors.clear();
+        connections.clear();
+        try
+        {
+            selector.close();
+        }
+        catch (final IOException ignore)
+        {
+            // closing anyway
+        }
+    }
+
+    @Override
+    public String roleName()
+    {
+        return name;
+    }
+}

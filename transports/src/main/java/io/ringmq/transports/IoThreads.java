@@ -1,0 +1,115 @@
+package io.ringmq.transports;
+
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.NanoClock;
+
+/**
+ * A context's fixed set of I/O threads, each running one {@link IoAgent}: the only threads ringmq starts, however
+ * many sockets, connections and pipes there are. Connections are spread over the agents round-robin.
+ */
+public final class IoThreads implements AutoCloseable
+{
+    private final IoAgent[] agents;
+    private final AgentRunner[] runners;
+    private int next;
+
+    /**
+     * @param count    I/O threads, at least 1 (caller-runs mode uses an {@link IoAgent} per socket instead).
+     * @param kind     how idle I/O threads wait; BLOCK parks in the selector.
+     * @param affinity CPUs to pin the threads to, in order; empty for none.
+     */
+    public IoThreads(
+        final int count, final IdleStrategyKind kind, final int[] affinity, final NanoClock clock,
+        final ErrorHandler errorHandler)
+    {
+        if (count < 1)
+        {
+            throw new IllegalArgumentException("I/O threads must be >= 1: " + count);
+        }
+        agents = new IoAgent[count];
+        runners = new AgentRunner[count];
+        for (int i = 0; i < count; i++)
+        {
+            agents[i] = new IoAgent("ringmq-io-" + i, clock);
+            if (i < affinity.length)
+            {
+                agents[i].affinity(affinity[i]);
+            }
+            runners[i] = new AgentRunner(idleStrategy(kind, agents[i]), errorHandler, null, agents[i]);
+            AgentRunner.startOnThread(runners[i]);
+        }
+    }
+
+    /**
+     * @return the agent a new bind or connect goes to.
+     */
+    public synchronized IoAgent choose()
+    {
+        final IoAgent agent = agents[next];
+        next = (next + 1) % agents.length;
+        return agent;
+    }
+
+    public int count()
+    {
+        return agents.length;
+    }
+
+    /**
+     * Stops every I/O thread, closing its connections, and waits for them to end.
+     */
+    @Override
+    public void close()
+    {
+        for (final AgentRunner runner : runners)
+        {
+            runner.close();
+        }
+    }
+
+    /**
+     * @return the idle strategy an I/O agent runs with; BLOCK parks in the agent's selector.
+     */
+    public static IdleStrategy idleStrategy(final IdleStrategyKind kind, final IoAgent agent)
+    {
+        return kind == IdleStrategyKind.BLOCK ? new SelectorIdleStrategy(agent) : kind.newStrategy();
+    }
+
+    /**
+     * Parks an idle I/O agent in its selector, so network readiness, a socket's wake-up or the next deadline
+     * resumes it.
+     */
+    static final class SelectorIdleStrategy implements IdleStrategy
+    {
+        private final IoAgent agent;
+
+        SelectorIdleStrategy(final IoAgent agent)
+        {
+            this.agent = agent;
+        }
+
+        public void idle(final int workCount)
+        {
+            if (workCount == 0)
+            {
+                agent.park();
+            }
+        }
+
+        public void idle()
+        {
+            agent.park();
+        }
+
+        public void reset()
+        {
+        }
+
+        public String alias()
+        {
+            return "block";
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.ringmq.transports;
+
+import io.ringmq.codecs.SocketType;
+import io.ringmq.codecs.ZmtpVersion;
+
+/**
+ * What is known of the peer at the other end of a connection once its handshake succeeded. Every message read
+ * from the connection's pipe carries a reference to it (as the pipe's metadata), so a received message can
+ * answer for its origin: Socket-Type, Routing-Id (Identity), Peer-Address; User-Id and ZAP properties arrive with
+ * the security work.
+ */
+public final class PeerInfo
+{
+    private final SocketType socketType;
+    private final byte[] identity;
+    private final String peerAddress;
+    private final String endpoint;
+    private final ZmtpVersion version;
+
+    public PeerInfo(
+        final SocketType socketType,
+        final byte[] identity,
+        final String peerAddress,
+        final String endpoint,
+        final ZmtpVersion version)
+    {
+        this.socketType = socketType;
+        this.identity = identity;
+        this.peerAddress = peerAddress;
+        this.endpoint = endpoint;
+        this.version = version;
+    }
+
+    /**
+     * @return the socket type the peer announced.
+     */
+    public SocketType socketType()
+    {
+        return socketType;
+    }
+
+    /**
+     * @return the Identity the peer announced (its ROUTING_ID), or null if it sent none; do not modify.
+     */
+    public byte[] identity()
+    {
+        return identity;
+    }
+
+    /**
+     * @return the peer's address as libzmq's Peer-Address property gives it (IP without port for tcp).
+     */
+    public String peerAddress()
+    {
+        return peerAddress;
+    }
+
+    /**
+     * @return the endpoint this connection was bound or connected through.
+     */
+    public String endpoint()
+    {
+        return endpoint;
+    }
+
+    public ZmtpVersion version()
+    {
+        return version;
+    }
+}

@@ -1,0 +1,462 @@
+package io.ringmq.transports;
+
+import io.ringmq.codecs.FrameDescriptor;
+import io.ringmq.codecs.SocketType;
+import io.ringmq.codecs.ZmtpVersion;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+
+/**
+ * One tcp or ipc connection on an I/O agent: a non-blocking channel, its {@link StreamEngine}, and, once the
+ * handshake succeeded, the agent's end of the {@link Pipe} to the socket.
+ * <p>
+ * Reads go into one large off-heap buffer and every frame it holds is decoded in one pass; writes gather as many
+ * queued messages as fit into one off-heap buffer per syscall. When the socket's inbound ring is at its mark,
+ * decoding stops and the undecoded bytes wait (back-pressure reaches the peer through TCP); when the kernel's
+ * send buffer is full, reading from the pipe stops until the channel is writable.
+ */
+final class StreamConnection implements StreamEngineListener
+{
+    private static final int READ_CAPACITY = 256 * 1024;
+    private static final int WRITE_CAPACITY = 256 * 1024;
+    private static final int WRITE_BATCH_THRESHOLD = WRITE_CAPACITY / 2;
+
+    private final IoAgent agent;
+    private final SocketChannel channel;
+    private final ConnectionConfig config;
+    private final ConnectionOwner owner;
+    private final String endpoint;
+    private final TcpConnector connector;
+    private final StreamEngine engine;
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_CAPACITY);
+    private final UnsafeBuffer readView = new UnsafeBuffer(readBuffer);
+    private ByteBuffer writeBuffer = ByteBuffer.allocateDirect(WRITE_CAPACITY);
+    private final UnsafeBuffer writeView = new UnsafeBuffer(writeBuffer);
+    private final UnsafeBuffer frameView = new UnsafeBuffer(0, 0);
+    private UnsafeBuffer subscriptionScratch = new UnsafeBuffer(new byte[256]);
+    private final String peerAddress;
+    private SelectionKey key;
+    private Pipe.End end;
+    private int readLength;
+    private int writeOffset;
+    private int writeLength;
+    private boolean inboundBlocked;
+    private boolean inboundMidMessage;
+    private boolean discarding;
+    private boolean closed;
+    private long lingerDeadlineNs = Long.MAX_VALUE;
+
+    StreamConnection(
+        final IoAgent agent,
+        final SocketChannel channel,
+        final ConnectionConfig config,
+        final ConnectionOwner owner,
+        final String endpoint,
+        final TcpConnector connector)
+    {
+        this.agent = agent;
+        this.channel = channel;
+        this.config = config;
+        this.owner = owner;
+        this.endpoint = endpoint;
+        this.connector = connector;
+        this.engine = new StreamEngine(config.engine, config.mechanisms.get(), this);
+        this.peerAddress = describePeer(channel);
+    }
+
+    private static String describePeer(final SocketChannel channel)
+    {
+        try
+        {
+            final SocketAddress remote = channel.getRemoteAddress();
+            return remote instanceof InetSocketAddress ?
+                ((InetSocketAddress)remote).getAddress().getHostAddress() : String.valueOf(remote);
+        }
+        catch (final IOException ex)
+        {
+            return "";
+        }
+    }
+
+    void start(final Selector selector, final long nowNs) throws IOException
+    {
+        key = channel.register(selector, SelectionKey.OP_READ, this);
+        engine.start(nowNs);
+        flushOut(nowNs);
+    }
+
+    ConnectionOwner owner()
+    {
+        return owner;
+    }
+
+    String endpoint()
+    {
+        return endpoint;
+    }
+
+    TcpConnector connector()
+    {
+        return connector;
+    }
+
+    boolean isClosed()
+    {
+        return closed;
+    }
+
+    /**
+     * @return true once the handshake gave the connection a pipe to a socket.
+     */
+    boolean isAttached()
+    {
+        return end != null;
+    }
+
+    /**
+     * @return true if bytes or messages wait to go out (the agent must not park on them).
+     */
+    boolean hasQueuedOutbound()
+    {
+        return !closed && (engine.controlLength() > 0 ||
+            (end != null && engine.isActive() && writeLength == writeOffset && end.hasMessage()));
+    }
+
+    long nextDeadlineNs()
+    {
+        return closed ? Long.MAX_VALUE : Math.min(engine.nextDeadlineNs(), lingerDeadlineNs);
+    }
+
+    // ------------------------------------------------------------------ duty cycle
+
+    /**
+     * @return work done: bytes moved and messages handled, 0 when idle.
+     */
+    int doWork(final long nowNs)
+    {
+        if (closed)
+        {
+            return 0;
+        }
+        int work = 0;
+        if (inboundBlocked && end != null && end.isWritable())
+        {
+            work += decode(nowNs);
+            if (!inboundBlocked)
+            {
+                key.interestOps(key.interestOps() | SelectionKey.OP_READ);
+            }
+        }
+        if (!closed)
+        {
+            work += flushOut(nowNs);
+        }
+        if (!closed && !engine.onTimer(nowNs))
+        {
+            return work;
+        }
+        if (!closed && end != null && end.isPeerClosed())
+        {
+            // The socket closed: write what it queued (LINGER), then go.
+            if (lingerDeadlineNs == Long.MAX_VALUE && config.lingerNs >= 0)
+            {
+                lingerDeadlineNs = nowNs + config.lingerNs;
+            }
+            if ((writeLength == writeOffset && !end.hasMessage()) || nowNs - lingerDeadlineNs >= 0)
+            {
+                close(0, null, false);
+            }
+        }
+        return work;
+    }
+
+    void onReadable(final long nowNs)
+    {
+        if (closed || inboundBlocked)
+        {
+            return;
+        }
+        try
+        {
+            readBuffer.limit(readBuffer.capacity()).position(readLength);
+            final int read = channel.read(readBuffer);
+            if (read < 0)
+            {
+                close(TransportEvent.DISCONNECTED, "peer closed the connection", true);
+                return;
+            }
+            readLength += read;
+        }
+        catch (final IOException ex)
+        {
+            close(TransportEvent.DISCONNECTED, ex.getMessage(), true);
+            return;
+        }
+        decode(nowNs);
+        if (inboundBlocked && !closed)
+        {
+            key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+        }
+        if (!closed)
+        {
+            flushOut(nowNs); // a handshake reply or PONG goes out at once
+        }
+    }
+
+    void onWritable(final long nowNs)
+    {
+        if (!closed)
+        {
+            flushOut(nowNs);
+        }
+    }
+
+    private int decode(final long nowNs)
+    {
+        if (readLength == 0)
+        {
+            inboundBlocked = false;
+            return 0;
+        }
+        final int consumed = engine.onBytes(readView, 0, readLength, nowNs);
+        if (consumed < 0)
+        {
+            return 0; // onFailure closed the connection
+        }
+        if (consumed > 0 && consumed < readLength)
+        {
+            readView.putBytes(0, readView, consumed, readLength - consumed);
+        }
+        readLength -= consumed;
+        inboundBlocked = readLength > 0 && end != null && !end.isWritable();
+        return consumed;
+    }
+
+    /**
+     * Fills the write buffer with control bytes and queued messages, then writes as much as the kernel takes.
+     */
+    private int flushOut(final long nowNs)
+    {
+        int work = 0;
+        if (writeLength > writeOffset && !write())
+        {
+            return 0;
+        }
+        while (true)
+        {
+            if (engine.controlLength() > 0)
+            {
+                ensureWritable(engine.controlLength());
+                writeLength += engine.drainControl(writeView, writeLength, writeView.capacity() - writeLength);
+            }
+            if (end == null || !engine.isActive() || writeLength >= WRITE_BATCH_THRESHOLD)
+            {
+                break;
+            }
+            final int frames = end.beginRead();
+            if (frames == 0)
+            {
+                break;
+            }
+            for (int left = frames; left > 0; left--)
+            {
+                end.nextFrame(frameView);
+                final int length = frameView.capacity();
+                ensureWritable(length + StreamEngine.maxFrameOverhead());
+                writeLength += engine.encodeFrame(
+                    writeView, writeLength, left > 1 ? FrameDescriptor.FLAG_MORE : 0, frameView, 0, length);
+            }
+            work++;
+        }
+        if (end != null)
+        {
+            end.release();
+        }
+        if (writeLength > writeOffset)
+        {
+            work += writeLength - writeOffset;
+            write();
+        }
+        return work;
+    }
+
+    /**
+     * @return true if everything buffered was written.
+     */
+    private boolean write()
+    {
+        try
+        {
+            writeBuffer.limit(writeLength).position(writeOffset);
+            channel.write(writeBuffer);
+            writeOffset = writeBuffer.position();
+        }
+        catch (final IOException ex)
+        {
+            close(TransportEvent.DISCONNECTED, ex.getMessage(), true);
+            return false;
+        }
+        if (writeOffset == writeLength)
+        {
+            writeOffset = 0;
+            writeLength = 0;
+            if ((key.interestOps() & SelectionKey.OP_WRITE) != 0)
+            {
+                key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
+            }
+            return true;
+        }
+        key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
+        return false;
+    }
+
+    private void ensureWritable(final int length)
+    {
+        if (writeLength + length <= writeView.capacity())
+        {
+            return;
+        }
+        if (writeOffset > 0)
+        {
+            writeView.putBytes(0, writeView, writeOffset, writeLength - writeOffset);
+            writeLength -= writeOffset;
+            writeOffset = 0;
+        }
+        if (writeLength + length > writeView.capacity())
+        {
+            // A message larger than the buffer: grow once to hold it (amortised: doubling).
+            final int capacity = Math.max(writeView.capacity() * 2, writeLength + length);
+            final ByteBuffer grown = ByteBuffer.allocateDirect(capacity);
+            final UnsafeBuffer grownView = new UnsafeBuffer(grown);
+            grownView.putBytes(0, writeView, 0, writeLength);
+            writeBuffer = grown;
+            writeView.wrap(grown);
+        }
+    }
+
+    // ------------------------------------------------------------------ engine events
+
+    public void onHandshakeSucceeded(final ZmtpVersion version, final SocketType peerSocketType, final byte[] identity)
+    {
+        final PeerInfo peer = new PeerInfo(peerSocketType, identity, peerAddress, endpoint, version);
+        // A = this agent's end: it writes what the socket reads (bounded by RCVHWM) and reads what the socket
+        // writes (bounded by SNDHWM).
+        final Pipe pipe = new Pipe(config.rcvHwm, config.sndHwm);
+        end = pipe.endA();
+        end.waker(agent.waker());
+        end.metadata(peer);
+        if (connector != null)
+        {
+            connector.connected();
+        }
+        owner.onEvent(TransportEvent.HANDSHAKE_SUCCEEDED, endpoint, 0, null);
+        if (!owner.attach(pipe.endB(), peer))
+        {
+            close(TransportEvent.DISCONNECTED, "the socket refused the peer", false);
+        }
+    }
+
+    public boolean onMessageFrame(final int flags, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (!inboundMidMessage)
+        {
+            final int claim = end.tryClaim();
+            if (claim == Pipe.CLOSED)
+            {
+                inboundMidMessage = (flags & FrameDescriptor.FLAG_MORE) != 0;
+                discarding = true;
+                return true;
+            }
+            discarding = false;
+        }
+        inboundMidMessage = (flags & FrameDescriptor.FLAG_MORE) != 0;
+        if (discarding)
+        {
+            return true;
+        }
+        end.append(buffer, offset, length);
+        if (!inboundMidMessage)
+        {
+            end.publish();
+            return end.isWritable();
+        }
+        return true;
+    }
+
+    public boolean onSubscription(final boolean subscribe, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (end.tryClaim() != Pipe.CLAIMED)
+        {
+            return true;
+        }
+        if (subscriptionScratch.capacity() < length + 1)
+        {
+            subscriptionScratch = new UnsafeBuffer(new byte[length + 1]);
+        }
+        subscriptionScratch.putByte(0, (byte)(subscribe ? 1 : 0));
+        subscriptionScratch.putBytes(1, buffer, offset, length);
+        end.append(subscriptionScratch, 0, length + 1);
+        end.publish();
+        return end.isWritable();
+    }
+
+    public void onFailure(final EngineFailure failure, final String reason)
+    {
+        // Best effort: an ERROR command the mechanism queued goes out before the close.
+        if (engine.controlLength() > 0)
+        {
+            ensureWritable(engine.controlLength());
+            writeLength += engine.drainControl(writeView, writeLength, writeView.capacity() - writeLength);
+            write();
+        }
+        close(TransportEvent.of(failure), reason, true);
+    }
+
+    /**
+     * Closes the channel and the pipe end; a connecting side schedules its reconnect.
+     *
+     * @param event the monitor event to report, or 0 when the socket itself closed the connection.
+     */
+    void close(final int event, final String reason, final boolean reconnect)
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        if (key != null)
+        {
+            key.cancel();
+        }
+        try
+        {
+            channel.close();
+        }
+        catch (final IOException ignore)
+        {
+            // closing anyway
+        }
+        if (end != null)
+        {
+            end.close();
+        }
+        if (event != 0)
+        {
+            owner.onEvent(event, endpoint, 0, reason);
+        }
+        if (event != 0 && event != TransportEvent.DISCONNECTED)
+        {
+            // libzmq reports a failed handshake, then the disconnection it causes.
+            owner.onEvent(TransportEvent.DISCONNECTED, endpoint, 0, reason);
+        }
+        agent.connectionClosed(this, reconnect);
+    }
+}

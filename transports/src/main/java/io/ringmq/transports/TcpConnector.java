@@ -1,0 +1,239 @@
+package io.ringmq.transports;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A connect request that lives as long as the socket keeps it: connects (resolving the host again on each
+ * attempt), hands the channel to a {@link StreamConnection}, and after every failure or disconnection tries again
+ * after RECONNECT_IVL, doubling up to RECONNECT_IVL_MAX, as libzmq does. A connect may precede the peer's bind.
+ */
+final class TcpConnector
+{
+    private static final long NONE = Long.MAX_VALUE;
+
+    private final Endpoint endpoint;
+    private final ConnectionConfig config;
+    private final ConnectionOwner owner;
+    private SocketChannel pending;
+    private SelectionKey key;
+    private StreamConnection connection;
+    private long nextAttemptNs;
+    private long connectDeadlineNs = NONE;
+    private long currentIvlNs;
+    private boolean stopped;
+
+    TcpConnector(final Endpoint endpoint, final ConnectionConfig config, final ConnectionOwner owner, final long nowNs)
+    {
+        this.endpoint = endpoint;
+        this.config = config;
+        this.owner = owner;
+        this.currentIvlNs = config.reconnectIvlNs;
+        this.nextAttemptNs = nowNs;
+    }
+
+    String endpoint()
+    {
+        return endpoint.toString();
+    }
+
+    ConnectionOwner owner()
+    {
+        return owner;
+    }
+
+    boolean isStopped()
+    {
+        return stopped;
+    }
+
+    /**
+     * @return work done.
+     */
+    int doWork(final IoAgent agent, final Selector selector, final long nowNs)
+    {
+        if (stopped)
+        {
+            return 0;
+        }
+        if (pending != null && connectDeadlineNs != NONE && nowNs - connectDeadlineNs >= 0)
+        {
+            abandonAttempt();
+            retry(nowNs, "connect timed out");
+            return 1;
+        }
+        if (pending == null && connection == null && nextAttemptNs != NONE && nowNs - nextAttemptNs >= 0)
+        {
+            nextAttemptNs = NONE;
+            attempt(agent, selector, nowNs);
+            return 1;
+        }
+        return 0;
+    }
+
+    private void attempt(final IoAgent agent, final Selector selector, final long nowNs)
+    {
+        SocketChannel channel = null;
+        try
+        {
+            final SocketAddress address = endpoint.connectAddress();
+            channel = endpoint.scheme() == Endpoint.Scheme.IPC ?
+                SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
+            SocketOptions.apply(channel, config);
+            final InetSocketAddress source = endpoint.sourceAddress();
+            if (source != null)
+            {
+                channel.bind(source);
+            }
+            pending = channel;
+            if (channel.connect(address))
+            {
+                connected(agent, selector, nowNs);
+                return;
+            }
+            key = channel.register(selector, SelectionKey.OP_CONNECT, this);
+            connectDeadlineNs = config.connectTimeoutNs > 0 ? nowNs + config.connectTimeoutNs : NONE;
+            owner.onEvent(TransportEvent.CONNECT_DELAYED, endpoint(), 0, null);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            if (channel != null)
+            {
+                closeQuietly(channel);
+            }
+            pending = null;
+            retry(nowNs, ex.getMessage());
+        }
+    }
+
+    void onConnectable(final IoAgent agent, final Selector selector, final long nowNs)
+    {
+        try
+        {
+            if (pending != null && pending.finishConnect())
+            {
+                connected(agent, selector, nowNs);
+            }
+        }
+        catch (final IOException ex)
+        {
+            abandonAttempt();
+            retry(nowNs, ex.getMessage());
+        }
+    }
+
+    private void connected(final IoAgent agent, final Selector selector, final long nowNs) throws IOException
+    {
+        final SocketChannel channel = pending;
+        pending = null;
+        connectDeadlineNs = NONE;
+        owner.onEvent(TransportEvent.CONNECTED, endpoint(), 0, null);
+        connection = new StreamConnection(agent, channel, config, owner, endpoint(), this);
+        agent.startConnection(connection, nowNs);
+    }
+
+    /**
+     * The connection completed its handshake: the next failure starts the back-off from RECONNECT_IVL again.
+     */
+    void connected()
+    {
+        currentIvlNs = config.reconnectIvlNs;
+    }
+
+    /**
+     * The connection made from this connector closed.
+     */
+    void connectionClosed(final long nowNs, final boolean reconnect)
+    {
+        connection = null;
+        if (reconnect)
+        {
+            retry(nowNs, null);
+        }
+        else
+        {
+            stopped = true;
+        }
+    }
+
+    private void retry(final long nowNs, final String reason)
+    {
+        if (stopped || config.reconnectIvlNs < 0)
+        {
+            stopped = true;
+            return;
+        }
+        final long ivl = currentIvlNs;
+        nextAttemptNs = nowNs + ivl;
+        owner.onEvent(TransportEvent.CONNECT_RETRIED, endpoint(), TimeUnit.NANOSECONDS.toMillis(ivl), reason);
+        if (config.reconnectIvlMaxNs > config.reconnectIvlNs)
+        {
+            currentIvlNs = Math.min(currentIvlNs * 2, config.reconnectIvlMaxNs);
+        }
+    }
+
+    /**
+     * Stops for good (disconnect or socket close): no more attempts; an established connection closes too.
+     */
+    void stop()
+    {
+        stopped = true;
+        abandonAttempt();
+        if (connection != null)
+        {
+            final StreamConnection current = connection;
+            connection = null;
+            current.close(0, null, false);
+        }
+    }
+
+    /**
+     * @return the connection currently made from this connector, or null.
+     */
+    StreamConnection connection()
+    {
+        return connection;
+    }
+
+    private void abandonAttempt()
+    {
+        if (key != null)
+        {
+            key.cancel();
+            key = null;
+        }
+        if (pending != null)
+        {
+            closeQuietly(pending);
+            pending = null;
+        }
+        connectDeadlineNs = NONE;
+    }
+
+    long nextDeadlineNs()
+    {
+        if (stopped)
+        {
+            return NONE;
+        }
+        return Math.min(pending == null && connection == null ? nextAttemptNs : NONE, connectDeadlineNs);
+    }
+
+    private static void closeQuietly(final SocketChannel channel)
+    {
+        try
+        {
+            channel.close();
+        }
+        catch (final IOException ignore)
+        {
+            // nothing more to do
+        }
+    }
+}

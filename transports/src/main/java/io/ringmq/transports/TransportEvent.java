@@ -1,0 +1,73 @@
+package io.ringmq.transports;
+
+/**
+ * Connection events with libzmq's {@code ZMQ_EVENT_*} numbers, so monitor tooling written for libzmq reads
+ * ringmq's events unchanged.
+ */
+public final class TransportEvent
+{
+    public static final int CONNECTED = 0x0001;
+    public static final int CONNECT_DELAYED = 0x0002;
+    public static final int CONNECT_RETRIED = 0x0004;
+    public static final int LISTENING = 0x0008;
+    public static final int BIND_FAILED = 0x0010;
+    public static final int ACCEPTED = 0x0020;
+    public static final int ACCEPT_FAILED = 0x0040;
+    public static final int CLOSED = 0x0080;
+    public static final int CLOSE_FAILED = 0x0100;
+    public static final int DISCONNECTED = 0x0200;
+    public static final int MONITOR_STOPPED = 0x0400;
+    public static final int HANDSHAKE_FAILED_NO_DETAIL = 0x0800;
+    public static final int HANDSHAKE_SUCCEEDED = 0x1000;
+    public static final int HANDSHAKE_FAILED_PROTOCOL = 0x2000;
+    public static final int HANDSHAKE_FAILED_AUTH = 0x4000;
+    public static final int ALL = 0xFFFF;
+
+    private TransportEvent()
+    {
+    }
+
+    /**
+     * @return the event a stream engine failure is reported as.
+     */
+    public static int of(final EngineFailure failure)
+    {
+        switch (failure)
+        {
+            case HANDSHAKE_REFUSED:
+                return HANDSHAKE_FAILED_AUTH;
+            case HANDSHAKE_TIMEOUT:
+                return HANDSHAKE_FAILED_NO_DETAIL;
+            case HEARTBEAT_TIMEOUT:
+                return DISCONNECTED;
+            default:
+                return HANDSHAKE_FAILED_PROTOCOL;
+        }
+    }
+
+    /**
+     * @return libzmq's name for an event number, e.g. "HANDSHAKE_SUCCEEDED".
+     */
+    public static String name(final int event)
+    {
+        switch (event)
+        {
+            case CONNECTED: return "CONNECTED";
+            case CONNECT_DELAYED: return "CONNECT_DELAYED";
+            case CONNECT_RETRIED: return "CONNECT_RETRIED";
+            case LISTENING: return "LISTENING";
+            case BIND_FAILED: return "BIND_FAILED";
+            case ACCEPTED: return "ACCEPTED";
+            case ACCEPT_FAILED: return "ACCEPT_FAILED";
+            case CLOSED: return "CLOSED";
+            case CLOSE_FAILED: return "CLOSE_FAILED";
+            case DISCONNECTED: return "DISCONNECTED";
+            case MONITOR_STOPPED: return "MONITOR_STOPPED";
+            case HANDSHAKE_FAILED_NO_DETAIL: return "HANDSHAKE_FAILED_NO_DETAIL";
+            case HANDSHAKE_SUCCEEDED: return "HANDSHAKE_SUCCEEDED";
+            case HANDSHAKE_FAILED_PROTOCOL: return "HANDSHAKE_FAILED_PROTOCOL";
+            case HANDSHAKE_FAILED_AUTH: return "HANDSHAKE_FAILED_AUTH";
+            default: return "UNKNOWN(" + event + ")";
+        }
+    }
+}
