@@ -142,10 +142,12 @@ public final class Context implements AutoCloseable
         final int sndHwm;
         final int rcvHwm;
         final byte[] routingId;
+        final boolean conflate;
 
         Binding(final Socket socket)
         {
             this.socket = socket;
+            conflate = socket.options.conflate;
             sndHwm = socket.options.sndHwm;
             rcvHwm = socket.options.rcvHwm;
             routingId = socket.options.routingId.clone();
@@ -219,12 +221,16 @@ public final class Context implements AutoCloseable
             final Binding binding = bindings.get(endpoint);
             if (null == binding)
             {
-                final Pipe pipe = new Pipe(options.sndHwm, options.rcvHwm);
+                final Pipe pipe = new Pipe(options.sndHwm, options.rcvHwm, options.conflate);
                 pending.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(new PendingConnect(socket, pipe));
                 return new Link(pipe.endA(), endpoint, true, new byte[0]);
             }
+            // CONFLATE on either socket makes the pipe a single overwritable message each way (libzmq decides by the
+            // connector's option; a binder's CONFLATE counts too here, so it works whichever side sets it).
             final Pipe pipe = new Pipe(
-                Pipe.inprocHwm(options.sndHwm, binding.rcvHwm), Pipe.inprocHwm(binding.sndHwm, options.rcvHwm));
+                Pipe.inprocHwm(options.sndHwm, binding.rcvHwm),
+                Pipe.inprocHwm(binding.sndHwm, options.rcvHwm),
+                options.conflate || binding.conflate);
             // Under the lock, so a binder that is closing (and unregisters under it) never misses a link.
             binding.socket.deliver(new Link(pipe.endB(), endpoint, false, options.routingId.clone()));
             return new Link(pipe.endA(), endpoint, true, binding.routingId);

@@ -80,6 +80,12 @@ abstract class Pattern
                 return new DealerPattern(socket);
             case ROUTER:
                 return new RouterPattern(socket);
+            case PUB:
+            case XPUB:
+                return new XPubPattern(socket);
+            case SUB:
+            case XSUB:
+                return new XSubPattern(socket);
             default:
                 throw new RingMqException(socket.type() + " sockets are not built yet");
         }

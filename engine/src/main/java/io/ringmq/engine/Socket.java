@@ -56,7 +56,8 @@ public final class Socket implements AutoCloseable
     private final ArrayList<Link> links = new ArrayList<>();
     private final ManyToOneConcurrentLinkedQueue<Link> inbox = new ManyToOneConcurrentLinkedQueue<>();
     private final ArrayList<String> boundEndpoints = new ArrayList<>();
-    private final Frame frame = new Frame();
+    /** The frame last received; patterns that must look ahead (SUB's filter) receive into it early. */
+    final Frame frame = new Frame();
     private final UnsafeBuffer sendWrapper = new UnsafeBuffer(0, 0);
     private String lastEndpoint = "";
     private boolean closed;
@@ -290,7 +291,8 @@ public final class Socket implements AutoCloseable
     }
 
     /**
-     * @return the frame last received: valid until the next receive or close, not to be written.
+     * @return the frame last received: valid until the next receive, readiness check ({@link #canReceive()}) or
+     * close, not to be written.
      */
     public DirectBuffer frame()
     {

@@ -81,9 +81,23 @@ final class MessageRing
     private int readPosition;
     private int framesLeft;
 
+    /** Non-null under CONFLATE: this direction is a single overwritable message instead of a ring. */
+    private final ConflatingSlot conflating;
+
     MessageRing(final int hwm)
     {
+        this(hwm, false);
+    }
+
+    MessageRing(final int hwm, final boolean conflate)
+    {
+        conflating = conflate ? new ConflatingSlot() : null;
         limit(hwm);
+    }
+
+    boolean isConflating()
+    {
+        return null != conflating;
     }
 
     /**
@@ -124,6 +138,10 @@ final class MessageRing
      */
     boolean isWritable()
     {
+        if (null != conflating)
+        {
+            return !readerClosed;
+        }
         if (readerClosed)
         {
             return false;
@@ -143,6 +161,15 @@ final class MessageRing
      */
     int tryClaim()
     {
+        if (null != conflating)
+        {
+            if (readerClosed)
+            {
+                return CLOSED;
+            }
+            conflating.claim(metadata);
+            return CLAIMED;
+        }
         if (claimSequence >= 0)
         {
             throw new IllegalStateException("message already claimed");
@@ -196,12 +223,21 @@ final class MessageRing
 
     boolean isClaimed()
     {
+        if (null != conflating)
+        {
+            return conflating.isClaimed();
+        }
         return claimSequence >= 0;
     }
 
     /** Appends one frame to the claimed message, moving the message to a pooled buffer if it outgrows the slot. */
     void append(final DirectBuffer source, final int offset, final int length)
     {
+        if (null != conflating)
+        {
+            conflating.append(source, offset, length);
+            return;
+        }
         final int required = FRAME_LENGTH_FIELD + length;
         if (writePosition + required > writeLimit)
         {
@@ -216,6 +252,11 @@ final class MessageRing
     /** Appends one frame from a heap array. */
     void append(final byte[] source, final int offset, final int length)
     {
+        if (null != conflating)
+        {
+            conflating.append(source, offset, length);
+            return;
+        }
         final int required = FRAME_LENGTH_FIELD + length;
         if (writePosition + required > writeLimit)
         {
@@ -248,12 +289,23 @@ final class MessageRing
     /** Makes the claimed message visible to the reader, all frames at once, and wakes it if parked. */
     void publish()
     {
+        if (null != conflating)
+        {
+            conflating.publish();
+            wake(readerWaker);
+            return;
+        }
         publish(0);
     }
 
     /** Gives up the claimed message: its slot is published marked for the reader to skip (a sequence can't be un-claimed). */
     void abandon()
     {
+        if (null != conflating)
+        {
+            conflating.abandon();
+            return;
+        }
         if (claimSequence >= 0)
         {
             publish(FLAG_DISCARD);
@@ -299,6 +351,10 @@ final class MessageRing
      */
     boolean hasMessage()
     {
+        if (null != conflating)
+        {
+            return conflating.hasMessage();
+        }
         final Storage s = storage;
         return null != s && s.ring.getCursor() > readSequence;
     }
@@ -310,6 +366,10 @@ final class MessageRing
      */
     int beginRead()
     {
+        if (null != conflating)
+        {
+            return conflating.beginRead();
+        }
         if (framesLeft > 0)
         {
             throw new IllegalStateException("previous message not fully read");
@@ -362,6 +422,10 @@ final class MessageRing
      */
     int nextFrame(final UnsafeBuffer view)
     {
+        if (null != conflating)
+        {
+            return conflating.nextFrame(view);
+        }
         if (framesLeft <= 0)
         {
             throw new IllegalStateException("no frame to read");
@@ -379,6 +443,11 @@ final class MessageRing
     /** Skips the rest of the message being read. */
     void skipRest()
     {
+        if (null != conflating)
+        {
+            conflating.skipRest();
+            return;
+        }
         if (framesLeft > 0)
         {
             framesLeft = 0;
@@ -388,6 +457,10 @@ final class MessageRing
 
     int framesLeft()
     {
+        if (null != conflating)
+        {
+            return conflating.framesLeft();
+        }
         return framesLeft;
     }
 
@@ -396,6 +469,10 @@ final class MessageRing
      */
     Object readMetadata()
     {
+        if (null != conflating)
+        {
+            return conflating.readMetadata();
+        }
         return null == readSlot ? null : readSlot.metadata;
     }
 
@@ -408,6 +485,11 @@ final class MessageRing
     /** Hands the slot of the last message read back to the writer. */
     void release()
     {
+        if (null != conflating)
+        {
+            conflating.release();
+            return;
+        }
         if (holding)
         {
             holding = false;
@@ -427,7 +509,7 @@ final class MessageRing
 
     void closeReader()
     {
-        if (framesLeft > 0)
+        if (framesLeft() > 0)
         {
             skipRest();
         }
@@ -441,7 +523,7 @@ final class MessageRing
      */
     boolean isDrainedAndWriterClosed()
     {
-        return writerClosed && !hasMessage() && framesLeft == 0;
+        return writerClosed && !hasMessage() && framesLeft() == 0;
     }
 
     boolean isWriterClosed()

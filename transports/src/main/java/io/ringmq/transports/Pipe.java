@@ -42,8 +42,17 @@ public final class Pipe
      */
     public Pipe(final int hwmAToB, final int hwmBToA)
     {
-        aToB = new MessageRing(hwmAToB);
-        bToA = new MessageRing(hwmBToA);
+        this(hwmAToB, hwmBToA, false);
+    }
+
+    /**
+     * @param conflate true for CONFLATE: each direction is a single overwritable message (the reader gets only the
+     *                 newest; the writer never waits, and high-water marks do not apply).
+     */
+    public Pipe(final int hwmAToB, final int hwmBToA, final boolean conflate)
+    {
+        aToB = new MessageRing(hwmAToB, conflate);
+        bToA = new MessageRing(hwmBToA, conflate);
         a = new End(aToB, bToA);
         b = new End(bToA, aToB);
         a.peer = b;
