@@ -2,6 +2,8 @@ package io.ringmq.engine;
 
 import io.ringmq.codecs.SocketType;
 import io.ringmq.transports.IdleStrategyKind;
+import io.ringmq.transports.IoAgent;
+import io.ringmq.transports.IoThreads;
 import io.ringmq.transports.Pipe;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
@@ -17,9 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The container of sockets, as a libzmq context: create one per process, make sockets from it, close it last.
  *
  * <p><b>Threads.</b> A context is thread-safe. It runs a fixed number of I/O threads for network transports (none
- * for inproc, which joins sockets directly by a {@link Pipe}); with {@code ioThreads(0)} a socket does its own I/O on
- * the caller's thread. No transport built so far needs an I/O thread, so none is started yet: the count, the idle
- * strategy and the affinity list are recorded for them.
+ * for inproc, which joins sockets directly by a {@link Pipe}), started on the first tcp or ipc bind or connect, pinned
+ * to the affinity list's CPUs in order; with {@code ioThreads(0)} a socket does its own I/O on the caller's thread.
  *
  * <p><b>Closing.</b> {@link #close()} terminates the context: every send and receive, including those blocked in
  * other threads, returns {@link Status#TERMINATED}, and bind/connect throw. Unlike libzmq's {@code zmq_ctx_term} it
@@ -48,6 +49,8 @@ public final class Context implements AutoCloseable
     private final HashMap<String, Binding> bindings = new HashMap<>();
     private final HashMap<String, ArrayList<PendingConnect>> pending = new HashMap<>();
     private volatile boolean terminated;
+    /** The I/O threads, started on the first tcp or ipc bind or connect. */
+    private IoThreads io;
 
     private Context(final Builder builder)
     {
@@ -119,6 +122,37 @@ public final class Context implements AutoCloseable
         for (final Socket socket : sockets)
         {
             socket.wakeUp();
+        }
+        final IoThreads threads;
+        synchronized (lock)
+        {
+            threads = io;
+            io = null;
+        }
+        if (null != threads)
+        {
+            // As zmq_ctx_term: connections of closed sockets first write what they queued, each within its LINGER.
+            threads.close(-1);
+        }
+    }
+
+    /**
+     * @return the I/O agent for a new tcp or ipc bind or connect, starting the I/O threads on first use.
+     */
+    IoAgent ioAgent()
+    {
+        synchronized (lock)
+        {
+            if (terminated)
+            {
+                throw new RingMqException("context is closed (ETERM)", Status.TERMINATED);
+            }
+            if (null == io)
+            {
+                io = new IoThreads(ioThreads, idleStrategy, affinity, clock,
+                    throwable -> System.err.println("ringmq: I/O thread error: " + throwable));
+            }
+            return io.choose();
         }
     }
 

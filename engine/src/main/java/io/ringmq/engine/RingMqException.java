@@ -22,6 +22,12 @@ public class RingMqException extends RuntimeException
         this.status = status;
     }
 
+    public RingMqException(final String message, final int status, final Throwable cause)
+    {
+        super(message, cause);
+        this.status = status;
+    }
+
     /**
      * @return the {@link Status} that caused this, or {@link Status#OK} if it reports misuse rather than a status.
      */

@@ -2,6 +2,8 @@ package io.ringmq.engine;
 
 import io.ringmq.codecs.SocketType;
 import io.ringmq.transports.BlockingIdleStrategy;
+import io.ringmq.transports.Endpoint;
+import io.ringmq.transports.IoAgent;
 import io.ringmq.transports.IdleStrategyKind;
 import io.ringmq.transports.Waker;
 import org.agrona.DirectBuffer;
@@ -61,6 +63,11 @@ public final class Socket implements AutoCloseable
     private final UnsafeBuffer sendWrapper = new UnsafeBuffer(0, 0);
     private String lastEndpoint = "";
     private boolean closed;
+    final NetworkOptions networkOptions = new NetworkOptions();
+    /** tcp and ipc endpoints; created on the first network bind or connect. */
+    private SocketNetwork network;
+    /** In caller-runs mode (no I/O threads) the socket's own I/O agent, driven by this socket's thread. */
+    private IoAgent callerRunsAgent;
 
     Socket(final Context context, final SocketType type)
     {
@@ -68,7 +75,17 @@ public final class Socket implements AutoCloseable
         this.type = type;
         this.clock = context.clock();
         this.idle = context.idleStrategy().newStrategy();
-        this.waker = IdleStrategyKind.wakerFor(idle);
+        final Waker idleWaker = IdleStrategyKind.wakerFor(idle);
+        // In caller-runs mode this thread may be parked in its own I/O agent's selector: wake that too.
+        this.waker = context.ioThreads() > 0 ? idleWaker : () ->
+        {
+            idleWaker.wake();
+            final IoAgent agent = callerRunsAgent;
+            if (null != agent)
+            {
+                agent.waker().wake();
+            }
+        };
         this.pattern = Pattern.create(this);
     }
 
@@ -80,14 +97,21 @@ public final class Socket implements AutoCloseable
     // ------------------------------------------------------------------ endpoints
 
     /**
-     * Binds to an endpoint. Only {@code inproc://name} is built so far.
+     * Binds to an endpoint: {@code inproc://name}, {@code tcp://host:port} ({@code *} for every interface or an
+     * ephemeral port, whose real value {@link #lastEndpoint()} gives), or {@code ipc:///path}.
      *
-     * @throws RingMqException if the address is in use, the transport unsupported, or the socket or context closed.
+     * @throws RingMqException if the address is in use, malformed or unsupported, or the socket or context closed.
      */
     public void bind(final String endpoint)
     {
         checkOpen();
-        inprocName(endpoint, "bind");
+        final Endpoint parsed = SocketNetwork.parse(this, endpoint, "bind");
+        if (parsed.scheme() != Endpoint.Scheme.INPROC)
+        {
+            checkContextOpen("bind");
+            lastEndpoint = network().bind(parsed, networkOptions, options);
+            return;
+        }
         for (final Link link : context.bindInproc(this, endpoint))
         {
             attach(link);
@@ -103,7 +127,14 @@ public final class Socket implements AutoCloseable
     public void connect(final String endpoint)
     {
         checkOpen();
-        inprocName(endpoint, "connect");
+        final Endpoint parsed = SocketNetwork.parse(this, endpoint, "connect");
+        if (parsed.scheme() != Endpoint.Scheme.INPROC)
+        {
+            checkContextOpen("connect");
+            network().connect(parsed, networkOptions, options);
+            lastEndpoint = endpoint;
+            return;
+        }
         attach(context.connectInproc(this, endpoint));
         lastEndpoint = endpoint;
     }
@@ -112,6 +143,10 @@ public final class Socket implements AutoCloseable
     public void unbind(final String endpoint)
     {
         checkOpen();
+        if (null != network && network.unbind(endpoint))
+        {
+            return;
+        }
         if (!boundEndpoints.remove(endpoint) || !context.unbindInproc(this, endpoint))
         {
             throw new RingMqException(type + " socket cannot unbind " + endpoint + ": not bound (ENOENT)");
@@ -122,6 +157,10 @@ public final class Socket implements AutoCloseable
     public void disconnect(final String endpoint)
     {
         checkOpen();
+        if (null != network && network.disconnect(endpoint))
+        {
+            return;
+        }
         boolean found = false;
         for (int i = links.size() - 1; i >= 0; i--)
         {
@@ -145,17 +184,60 @@ public final class Socket implements AutoCloseable
         return lastEndpoint;
     }
 
-    private void inprocName(final String endpoint, final String operation)
+    private void checkContextOpen(final String operation)
     {
-        if (null == endpoint || !endpoint.startsWith(INPROC))
+        if (context.isClosed())
         {
-            throw new RingMqException(type + " socket cannot " + operation + " '" + endpoint +
-                "': only inproc:// is built so far (EPROTONOSUPPORT)");
+            throw new RingMqException(
+                type + " socket cannot " + operation + ": context is closed (ETERM)", Status.TERMINATED);
         }
-        if (endpoint.length() == INPROC.length())
+    }
+
+    private SocketNetwork network()
+    {
+        if (null == network)
         {
-            throw new RingMqException(type + " socket cannot " + operation + " '" + endpoint + "': empty name (EINVAL)");
+            final IoAgent agent;
+            if (context.ioThreads() == 0)
+            {
+                callerRunsAgent = new IoAgent("ringmq-" + type + "-caller-runs", clock);
+                agent = callerRunsAgent;
+            }
+            else
+            {
+                agent = context.ioAgent();
+            }
+            network = new SocketNetwork(this, agent);
         }
+        return network;
+    }
+
+    /**
+     * Reports this socket's connection events to {@code monitor} (libzmq's {@code zmq_socket_monitor} with a
+     * callback). Replaces any earlier monitor; {@code null} stops monitoring.
+     *
+     * @param events a mask of {@link io.ringmq.transports.TransportEvent} numbers, e.g. {@code TransportEvent.ALL}.
+     */
+    public void monitor(final SocketMonitor monitor, final int events)
+    {
+        checkOpen();
+        network().monitor(monitor, events);
+    }
+
+    /**
+     * Publishes this socket's connection events on a PAIR socket bound at {@code inprocEndpoint}, in libzmq's
+     * two-frame format (6 bytes: 16-bit event number and 32-bit value, little-endian; then the endpoint), so
+     * tooling written for libzmq's monitor reads them. Connect a PAIR socket there to receive them.
+     *
+     * @return the PAIR socket publishing the events; closing it stops the monitor.
+     */
+    public Socket monitor(final String inprocEndpoint, final int events)
+    {
+        checkOpen();
+        final Socket pair = context.socket(SocketType.PAIR);
+        pair.bind(inprocEndpoint);
+        network().monitor(SocketNetwork.pairPublisher(pair), events);
+        return pair;
     }
 
     // ------------------------------------------------------------------ send
@@ -176,6 +258,10 @@ public final class Socket implements AutoCloseable
         processInbox();
         final boolean more = (flags & SNDMORE) != 0;
         final int status = pattern.send(buffer, offset, length, more);
+        if (null != callerRunsAgent)
+        {
+            callerRunsAgent.doWork(); // caller-runs: the write syscall happens here, on this thread
+        }
         if (Status.WOULD_BLOCK != status || (flags & DONTWAIT) != 0 || 0 == options.sndTimeoutMs)
         {
             return status;
@@ -248,6 +334,10 @@ public final class Socket implements AutoCloseable
         if (context.isClosed())
         {
             return Status.TERMINATED;
+        }
+        if (null != callerRunsAgent)
+        {
+            callerRunsAgent.doWork(); // caller-runs: read the network on this thread
         }
         processInbox();
         int status = pattern.recv(frame);
@@ -366,6 +456,15 @@ public final class Socket implements AutoCloseable
         {
             throw new RingMqException(option + " on a " + type + " socket cannot be null (EINVAL)");
         }
+        if (NetworkOptions.handles(option))
+        {
+            final String refused = networkOptions.set(option, value);
+            if (null != refused)
+            {
+                throw new RingMqException(option + " on a " + type + " socket " + refused + ": " + value + " (EINVAL)");
+            }
+            return;
+        }
         if (option == SocketOption.SNDHWM)
         {
             options.sndHwm = nonNegative(option, (Integer)value);
@@ -438,7 +537,11 @@ public final class Socket implements AutoCloseable
             throw new RingMqException(option + " cannot be read from a " + type + " socket (EINVAL)");
         }
         final Object value;
-        if (option == SocketOption.SNDHWM)
+        if (NetworkOptions.handles(option))
+        {
+            value = networkOptions.get(option);
+        }
+        else if (option == SocketOption.SNDHWM)
         {
             value = options.sndHwm;
         }
@@ -514,6 +617,14 @@ public final class Socket implements AutoCloseable
         }
         closed = true;
         context.unbindAll(this);
+        if (null != network)
+        {
+            network.close();
+            if (null != callerRunsAgent)
+            {
+                lingerCallerRuns();
+            }
+        }
         processInbox();
         for (int i = links.size() - 1; i >= 0; i--)
         {
@@ -525,6 +636,28 @@ public final class Socket implements AutoCloseable
     public boolean isClosed()
     {
         return closed;
+    }
+
+    /**
+     * Caller-runs mode has no I/O thread to write what the socket queued after it closed: do it here, within
+     * LINGER, then release the agent.
+     */
+    private void lingerCallerRuns()
+    {
+        final IoAgent agent = callerRunsAgent;
+        final long deadline = options.lingerMs < 0 ? Long.MAX_VALUE : clock.nanoTime() + options.lingerMs * 1_000_000L;
+        // Detach first so the connections see their pipes closed and flush.
+        processInbox();
+        for (int i = links.size() - 1; i >= 0; i--)
+        {
+            detach(links.get(i));
+        }
+        do
+        {
+            agent.doWork();
+        }
+        while (agent.isFlushing() && clock.nanoTime() - deadline < 0 && !context.isClosed());
+        agent.onClose();
     }
 
     @Override
@@ -625,7 +758,23 @@ public final class Socket implements AutoCloseable
                 return Status.WOULD_BLOCK;
             }
         }
-        if (idle instanceof BlockingIdleStrategy)
+        if (null != callerRunsAgent)
+        {
+            // Caller-runs: this thread is the I/O thread. Park in the agent's selector (block) or idle between
+            // duty cycles (other strategies).
+            if (callerRunsAgent.doWork() == 0)
+            {
+                if (idle instanceof BlockingIdleStrategy)
+                {
+                    callerRunsAgent.park(remaining);
+                }
+                else
+                {
+                    idle.idle();
+                }
+            }
+        }
+        else if (idle instanceof BlockingIdleStrategy)
         {
             ((BlockingIdleStrategy)idle).idle(remaining);
         }

@@ -49,6 +49,37 @@ public final class SocketOption<T>
     /** The socket's type, read-only. */
     public static final SocketOption<SocketType> TYPE = new SocketOption<>("TYPE", 16, SocketType.class, Access.READ_ONLY, ALL);
 
+    // Network transports (tcp, ipc). Durations in milliseconds as in libzmq.
+    /** Initial reconnection interval, default 100 ms; -1 = never reconnect. */
+    public static final SocketOption<Integer> RECONNECT_IVL = new SocketOption<>("RECONNECT_IVL", 18, Integer.class, Access.READ_WRITE, ALL);
+    /** Upper bound of the doubling reconnection back-off; 0 (default) = no back-off. */
+    public static final SocketOption<Integer> RECONNECT_IVL_MAX = new SocketOption<>("RECONNECT_IVL_MAX", 21, Integer.class, Access.READ_WRITE, ALL);
+    /** Largest frame accepted from the network in bytes, default -1 = no limit; larger frames cost the connection. */
+    public static final SocketOption<Long> MAXMSGSIZE = new SocketOption<>("MAXMSGSIZE", 22, Long.class, Access.READ_WRITE, ALL);
+    /** Deadline for a connection's ZMTP handshake, default 30 000 ms; 0 = none. */
+    public static final SocketOption<Integer> HANDSHAKE_IVL = new SocketOption<>("HANDSHAKE_IVL", 66, Integer.class, Access.READ_WRITE, ALL);
+    /** Interval between PINGs, default 0 = no heartbeats. */
+    public static final SocketOption<Integer> HEARTBEAT_IVL = new SocketOption<>("HEARTBEAT_IVL", 75, Integer.class, Access.READ_WRITE, ALL);
+    /** TTL announced in each PING (sent in deciseconds), default 0. */
+    public static final SocketOption<Integer> HEARTBEAT_TTL = new SocketOption<>("HEARTBEAT_TTL", 76, Integer.class, Access.READ_WRITE, ALL);
+    /** How long after a PING without traffic the connection is dead; default -1 = HEARTBEAT_IVL. */
+    public static final SocketOption<Integer> HEARTBEAT_TIMEOUT = new SocketOption<>("HEARTBEAT_TIMEOUT", 77, Integer.class, Access.READ_WRITE, ALL);
+    /** SO_SNDBUF in bytes; -1 (default) = the operating system's. */
+    public static final SocketOption<Integer> SNDBUF = new SocketOption<>("SNDBUF", 11, Integer.class, Access.READ_WRITE, ALL);
+    /** SO_RCVBUF in bytes; -1 (default) = the operating system's. */
+    public static final SocketOption<Integer> RCVBUF = new SocketOption<>("RCVBUF", 12, Integer.class, Access.READ_WRITE, ALL);
+    /** Listen backlog, default 100. */
+    public static final SocketOption<Integer> BACKLOG = new SocketOption<>("BACKLOG", 19, Integer.class, Access.READ_WRITE, ALL);
+    /** Connect timeout, default 0 = the operating system's. */
+    public static final SocketOption<Integer> CONNECT_TIMEOUT = new SocketOption<>("CONNECT_TIMEOUT", 79, Integer.class, Access.READ_WRITE, ALL);
+    /** TCP_MAXRT: accepted for compatibility; JDK 17 exposes no TCP_USER_TIMEOUT, so it is not applied. */
+    public static final SocketOption<Integer> TCP_MAXRT = new SocketOption<>("TCP_MAXRT", 80, Integer.class, Access.READ_WRITE, ALL);
+    /** SO_KEEPALIVE: -1 (default) = the operating system's, 0 = off, 1 = on. */
+    public static final SocketOption<Integer> TCP_KEEPALIVE = new SocketOption<>("TCP_KEEPALIVE", 34, Integer.class, Access.READ_WRITE, ALL);
+    public static final SocketOption<Integer> TCP_KEEPALIVE_CNT = new SocketOption<>("TCP_KEEPALIVE_CNT", 35, Integer.class, Access.READ_WRITE, ALL);
+    public static final SocketOption<Integer> TCP_KEEPALIVE_IDLE = new SocketOption<>("TCP_KEEPALIVE_IDLE", 36, Integer.class, Access.READ_WRITE, ALL);
+    public static final SocketOption<Integer> TCP_KEEPALIVE_INTVL = new SocketOption<>("TCP_KEEPALIVE_INTVL", 37, Integer.class, Access.READ_WRITE, ALL);
+
     enum Access
     {
         READ_ONLY, WRITE_ONLY, READ_WRITE

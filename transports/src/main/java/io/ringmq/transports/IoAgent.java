@@ -37,6 +37,7 @@ public final class IoAgent implements Agent
     private final Waker waker = this::wakeIfParked;
     private volatile boolean parked;
     private volatile boolean closed;
+    private volatile boolean flushing;
     private int affinityCpu = -1;
 
     public IoAgent(final String name, final NanoClock clock)
@@ -231,6 +232,12 @@ public final class IoAgent implements Agent
         {
             connections.removeIf(StreamConnection::isClosed);
         }
+        boolean lingering = false;
+        for (int i = 0; i < connections.size() && !lingering; i++)
+        {
+            lingering = connections.get(i).isLingering();
+        }
+        flushing = lingering;
         return work;
     }
 
@@ -283,11 +290,19 @@ public final class IoAgent implements Agent
      */
     public void park()
     {
+        park(MAX_PARK_NS);
+    }
+
+    /**
+     * Parks as {@link #park()} does, for at most {@code maxNs}.
+     */
+    public void park(final long maxNs)
+    {
         if (!commands.isEmpty())
         {
             return;
         }
-        final long parkNs = Math.min(MAX_PARK_NS, Math.max(0, nextDeadlineNs() - clock.nanoTime()));
+        final long parkNs = Math.min(Math.min(maxNs, MAX_PARK_NS), Math.max(0, nextDeadlineNs() - clock.nanoTime()));
         final long parkMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(parkNs));
         parked = true;
         try
@@ -350,9 +365,18 @@ public final class IoAgent implements Agent
     }
 
     /**
+     * @return true while a connection whose socket closed still writes what was queued (LINGER); readable from
+     * any thread, as of the last duty cycle.
+     */
+    public boolean isFlushing()
+    {
+        return flushing;
+    }
+
+    /**
      * @return connections alive on this agent (for tests and diagnostics; read on the agent's thread).
      */
-    int connectionCount()
+    public int connectionCount()
     {
         return connections.size();
     }

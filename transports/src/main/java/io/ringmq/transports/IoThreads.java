@@ -63,6 +63,25 @@ public final class IoThreads implements AutoCloseable
     @Override
     public void close()
     {
+        close(0);
+    }
+
+    /**
+     * Waits up to {@code lingerMs} (negative: without limit) for connections of closed sockets to write what was
+     * queued, as libzmq's context termination waits for LINGER, then stops every I/O thread.
+     */
+    public void close(final long lingerMs)
+    {
+        final long deadline = lingerMs < 0 ? Long.MAX_VALUE : System.nanoTime() + lingerMs * 1_000_000L;
+        for (final IoAgent agent : agents)
+        {
+            while (agent.isFlushing() && System.nanoTime() - deadline < 0)
+            {
+                agent.waker().wake();
+                Thread.onSpinWait();
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            }
+        }
         for (final AgentRunner runner : runners)
         {
             runner.close();

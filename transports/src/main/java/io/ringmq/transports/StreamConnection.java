@@ -130,6 +130,14 @@ final class StreamConnection implements StreamEngineListener
             (end != null && engine.isActive() && writeLength == writeOffset && end.hasMessage()));
     }
 
+    /**
+     * @return true while the socket has closed its end and this connection still writes out what it queued.
+     */
+    boolean isLingering()
+    {
+        return !closed && end != null && end.isPeerClosed();
+    }
+
     long nextDeadlineNs()
     {
         return closed ? Long.MAX_VALUE : Math.min(engine.nextDeadlineNs(), lingerDeadlineNs);

@@ -1,0 +1,167 @@
+package io.ringmq.engine;
+
+import io.ringmq.transports.BadEndpointException;
+import io.ringmq.transports.ConnectionOwner;
+import io.ringmq.transports.Endpoint;
+import io.ringmq.transports.IoAgent;
+import io.ringmq.transports.PeerInfo;
+import io.ringmq.transports.Pipe;
+import io.ringmq.transports.TransportEvent;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+
+/**
+ * A socket's tcp and ipc endpoints: hands binds and connects to an I/O agent (the context's, or the socket's own
+ * in caller-runs mode), receives the connections that finish their handshake as links, and relays monitor
+ * events. The agent calls {@link #attach} and {@link #onEvent} on its thread; links reach the socket through
+ * its thread-safe inbox.
+ */
+final class SocketNetwork implements ConnectionOwner
+{
+    private final Socket socket;
+    private final IoAgent agent;
+    private final ArrayList<String[]> bound = new ArrayList<>();
+    private final ArrayList<String> connected = new ArrayList<>();
+    private volatile SocketMonitor monitor;
+    private volatile int monitorEvents;
+
+    SocketNetwork(final Socket socket, final IoAgent agent)
+    {
+        this.socket = socket;
+        this.agent = agent;
+    }
+
+    IoAgent agent()
+    {
+        return agent;
+    }
+
+    /**
+     * @return the endpoint as bound, with the real port.
+     */
+    String bind(final Endpoint endpoint, final NetworkOptions network, final Options options)
+    {
+        try
+        {
+            final String actual = agent.bind(endpoint, network.toConfig(socket.type(), options), this);
+            bound.add(new String[]{endpoint.toString(), actual});
+            return actual;
+        }
+        catch (final BindException ex)
+        {
+            onEvent(TransportEvent.BIND_FAILED, endpoint.toString(), 0, ex.getMessage());
+            throw new RingMqException(socket.type() + " socket cannot bind " + endpoint + ": " +
+                (ex.getMessage() != null && ex.getMessage().toLowerCase().contains("assign") ?
+                "address not available (EADDRNOTAVAIL)" : "address in use (EADDRINUSE)"), Status.OK, ex);
+        }
+        catch (final IOException ex)
+        {
+            onEvent(TransportEvent.BIND_FAILED, endpoint.toString(), 0, ex.getMessage());
+            throw new RingMqException(socket.type() + " socket cannot bind " + endpoint + ": " + ex.getMessage() +
+                " (EADDRNOTAVAIL)", Status.OK, ex);
+        }
+    }
+
+    void connect(final Endpoint endpoint, final NetworkOptions network, final Options options)
+    {
+        agent.connect(endpoint, network.toConfig(socket.type(), options), this);
+        connected.add(endpoint.toString());
+    }
+
+    /**
+     * @return false if nothing was bound at {@code endpoint} (as given or as bound).
+     */
+    boolean unbind(final String endpoint)
+    {
+        for (int i = 0; i < bound.size(); i++)
+        {
+            final String[] pair = bound.get(i);
+            if (pair[0].equals(endpoint) || pair[1].equals(endpoint))
+            {
+                bound.remove(i);
+                agent.unbind(pair[1], this);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean disconnect(final String endpoint)
+    {
+        if (!connected.remove(endpoint))
+        {
+            return false;
+        }
+        agent.disconnect(endpoint, this);
+        return true;
+    }
+
+    void close()
+    {
+        agent.closeAll(this);
+    }
+
+    void monitor(final SocketMonitor monitor, final int events)
+    {
+        this.monitorEvents = events;
+        this.monitor = monitor;
+    }
+
+    // ------------------------------------------------------------------ from the I/O agent
+
+    public boolean attach(final Pipe.End socketEnd, final PeerInfo peer)
+    {
+        final byte[] identity = peer.identity() == null ? new byte[0] : peer.identity();
+        socket.deliver(new Link(socketEnd, peer.endpoint(), false, identity));
+        return true;
+    }
+
+    public void onEvent(final int event, final String endpoint, final long value, final String detail)
+    {
+        final SocketMonitor current = monitor;
+        if (current != null && (monitorEvents & event) != 0)
+        {
+            current.onEvent(event, value, endpoint);
+        }
+    }
+
+    /**
+     * A monitor that publishes each event on a PAIR socket in libzmq's two-frame format: 6 bytes (event number,
+     * 16 bits, then value, 32 bits, both little-endian) and the endpoint.
+     */
+    static SocketMonitor pairPublisher(final Socket pair)
+    {
+        return (event, value, endpoint) ->
+        {
+            final byte[] head = new byte[6];
+            ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).putShort((short)event).putInt((int)value);
+            synchronized (pair)
+            {
+                // Events come from I/O threads; the lock keeps the PAIR used by one thread at a time.
+                if (!pair.isClosed())
+                {
+                    pair.send(head, Socket.SNDMORE | Socket.DONTWAIT);
+                    pair.send(endpoint.getBytes(StandardCharsets.UTF_8), Socket.DONTWAIT);
+                }
+            }
+        };
+    }
+
+    static Endpoint parse(final Socket socket, final String endpoint, final String operation)
+    {
+        try
+        {
+            return Endpoint.parse(endpoint);
+        }
+        catch (final BadEndpointException ex)
+        {
+            throw new RingMqException(socket.type() + " socket cannot " + operation + ": " + ex.getMessage() +
+                (ex.isUnsupported() ? " (EPROTONOSUPPORT)" : " (EINVAL)"), Status.OK, ex);
+        }
+    }
+}
