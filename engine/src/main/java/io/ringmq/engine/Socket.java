@@ -639,6 +639,21 @@ public final class Socket implements AutoCloseable
     }
 
     /**
+     * @return messages this socket sent that no peer or transport has taken yet: what LINGER would still have
+     * to deliver if the socket closed now.
+     */
+    public long pendingOutbound()
+    {
+        processInbox();
+        long pending = 0;
+        for (int i = 0; i < links.size(); i++)
+        {
+            pending += links.get(i).end.outboundPending();
+        }
+        return pending;
+    }
+
+    /**
      * Caller-runs mode has no I/O thread to write what the socket queued after it closed: do it here, within
      * LINGER, then release the agent.
      */

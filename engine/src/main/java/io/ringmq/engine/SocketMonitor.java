@@ -10,4 +10,13 @@ package io.ringmq.engine;
 public interface SocketMonitor
 {
     void onEvent(int event, long value, String endpoint);
+
+    /**
+     * The same event with a human-readable reason for failures (handshake refused, peer's ERROR, bad bytes), or
+     * null. Override to see reasons; by default the reason is dropped.
+     */
+    default void onEvent(final int event, final long value, final String endpoint, final String detail)
+    {
+        onEvent(event, value, endpoint);
+    }
 }

@@ -126,7 +126,7 @@ final class SocketNetwork implements ConnectionOwner
         final SocketMonitor current = monitor;
         if (current != null && (monitorEvents & event) != 0)
         {
-            current.onEvent(event, value, endpoint);
+            current.onEvent(event, value, endpoint, detail);
         }
     }
 

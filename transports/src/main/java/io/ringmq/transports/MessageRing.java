@@ -536,6 +536,14 @@ final class MessageRing
         return readCount.get();
     }
 
+    /**
+     * @return messages published and not yet taken by the reader (writer thread only).
+     */
+    long unread()
+    {
+        return null != conflating ? (hasMessage() ? 1 : 0) : writeCount - readCount.get();
+    }
+
     int pooledBuffers()
     {
         return pool.pooled();

@@ -229,6 +229,15 @@ public final class Pipe
             in.closeReader();
         }
 
+        /**
+         * @return messages this end published that the peer has not taken yet (call on the writing thread): for a
+         * connection, messages not yet handed to the transport.
+         */
+        public long outboundPending()
+        {
+            return out.unread();
+        }
+
         /** @return true if the peer has closed its end, so writes would be lost. */
         public boolean isPeerClosed()
         {

@@ -1,0 +1,261 @@
+package io.ringmq.cli;
+
+import io.ringmq.codecs.SocketType;
+import io.ringmq.engine.Context;
+import io.ringmq.engine.RingMqException;
+import io.ringmq.engine.Socket;
+import io.ringmq.engine.SocketMonitor;
+import io.ringmq.engine.SocketOption;
+import io.ringmq.engine.Status;
+import io.ringmq.transports.BadEndpointException;
+import io.ringmq.transports.Endpoint;
+import io.ringmq.transports.TransportEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One command's context and sockets, set up from the common options: validates endpoints and options before
+ * anything starts (usage errors exit 2), binds or connects, prints {@code bound: } for ephemeral ports, reports
+ * connection events with {@code --verbose}, and notices when a peer refuses a connecting socket's handshake.
+ */
+final class Session implements AutoCloseable
+{
+    private static final int SLICE_MS = 50;
+
+    private final CommonOptions options;
+    private final Context context;
+    private final List<Socket> sockets = new ArrayList<>();
+    private final long startNs = System.nanoTime();
+    private volatile String refusal;
+
+    Session(final CommonOptions options)
+    {
+        this.options = options;
+        options.timeoutMs();
+        options.idleStrategy();
+        final int[] cpus = options.cpus();
+        context = Context.builder()
+            .ioThreads(options.ioThreadCount())
+            .idleStrategy(options.idleStrategy())
+            .affinity(cpus)
+            .build();
+    }
+
+    static SocketType socketType(final String name, final String allowed)
+    {
+        final String upper = name.toUpperCase(java.util.Locale.ROOT);
+        for (final String type : allowed.split(" "))
+        {
+            if (type.equals(upper))
+            {
+                return SocketType.valueOf(upper);
+            }
+        }
+        throw CliException.usage("socket type '" + name + "' is not one of " + allowed);
+    }
+
+    static Endpoint validate(final String endpoint)
+    {
+        try
+        {
+            final Endpoint parsed = Endpoint.parse(endpoint);
+            if (parsed.scheme() == Endpoint.Scheme.TCP && parsed.port() == 0 && !parsed.isWildcardHost() &&
+                parsed.host().isEmpty())
+            {
+                throw CliException.usage("malformed endpoint '" + endpoint + "'");
+            }
+            return parsed;
+        }
+        catch (final BadEndpointException ex)
+        {
+            throw CliException.usage(ex.getMessage());
+        }
+    }
+
+    Socket open(final SocketType type)
+    {
+        final Socket socket = context.socket(type);
+        sockets.add(socket);
+        Security.apply(socket, options);
+        socket.monitor(new SocketMonitor()
+        {
+            public void onEvent(final int event, final long value, final String endpoint)
+            {
+                onEvent(event, value, endpoint, null);
+            }
+
+            public void onEvent(final int event, final long value, final String endpoint, final String detail)
+            {
+                if (options.verbose)
+                {
+                    System.err.println("ringmq: " + TransportEvent.name(event).toLowerCase().replace('_', ' ') +
+                        " " + endpoint + (detail == null ? "" : ": " + detail));
+                }
+                if (event == TransportEvent.HANDSHAKE_FAILED_AUTH || event == TransportEvent.HANDSHAKE_FAILED_PROTOCOL)
+                {
+                    refusal = "handshake refused by " + endpoint + (detail == null ? "" : ": " + detail);
+                }
+            }
+        }, TransportEvent.ALL);
+        return socket;
+    }
+
+    /**
+     * Binds or connects; a binding command whose endpoint asks for an ephemeral port prints {@code bound:}.
+     */
+    void attach(final Socket socket, final String endpoint, final boolean bind)
+    {
+        final Endpoint parsed = validate(endpoint);
+        try
+        {
+            if (bind)
+            {
+                socket.bind(endpoint);
+                if (parsed.scheme() == Endpoint.Scheme.TCP && parsed.port() == 0)
+                {
+                    System.err.println("bound: " + socket.lastEndpoint());
+                    System.err.flush();
+                }
+            }
+            else
+            {
+                socket.connect(endpoint);
+            }
+        }
+        catch (final RingMqException ex)
+        {
+            throw new CliException(CliException.RUNTIME, ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Receives one whole message, waiting up to {@code --timeout} (or forever) and stopping at once if a peer
+     * refused the handshake.
+     *
+     * @return the frames, or null if the timeout passed.
+     */
+    List<byte[]> receive(final Socket socket)
+    {
+        final long deadline = deadline();
+        while (true)
+        {
+            socket.setOption(SocketOption.RCVTIMEO, sliceMs(deadline));
+            final byte[] first = socket.recv();
+            if (first != null)
+            {
+                final List<byte[]> frames = new ArrayList<>();
+                frames.add(first);
+                while (socket.hasMore())
+                {
+                    frames.add(socket.recv());
+                }
+                return frames;
+            }
+            checkRefused();
+            if (System.nanoTime() - deadline >= 0)
+            {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * Sends one message, waiting for room (a peer) up to {@code --timeout}.
+     *
+     * @return false if the timeout passed first.
+     */
+    boolean send(final Socket socket, final List<byte[]> frames)
+    {
+        final long deadline = deadline();
+        while (true)
+        {
+            final int status = socket.send(frames.get(0), Socket.DONTWAIT | (frames.size() > 1 ? Socket.SNDMORE : 0));
+            if (status == Status.OK)
+            {
+                for (int i = 1; i < frames.size(); i++)
+                {
+                    socket.send(frames.get(i), i < frames.size() - 1 ? Socket.SNDMORE : 0);
+                }
+                return true;
+            }
+            if (status != Status.WOULD_BLOCK)
+            {
+                throw CliException.runtime(socket.type() + " cannot send: " + Status.name(status));
+            }
+            checkRefused();
+            if (System.nanoTime() - deadline >= 0)
+            {
+                return false;
+            }
+            socket.setOption(SocketOption.RCVTIMEO, 0);
+            sleepSlice(deadline);
+        }
+    }
+
+    private static void sleepSlice(final long deadline)
+    {
+        final long remainingMs = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+        try
+        {
+            Thread.sleep(Math.min(1, remainingMs));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw CliException.runtime("interrupted");
+        }
+    }
+
+    void checkRefused()
+    {
+        final String reason = refusal;
+        if (reason != null)
+        {
+            throw CliException.runtime(reason);
+        }
+    }
+
+    /**
+     * @return when a wait that starts now must give up, {@link Long#MAX_VALUE} without {@code --timeout}.
+     */
+    long deadline()
+    {
+        final int timeoutMs = options.timeoutMs();
+        return timeoutMs < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMs * 1_000_000L;
+    }
+
+    private static int sliceMs(final long deadline)
+    {
+        if (deadline == Long.MAX_VALUE)
+        {
+            return SLICE_MS;
+        }
+        return (int)Math.max(0, Math.min(SLICE_MS, (deadline - System.nanoTime()) / 1_000_000));
+    }
+
+    String timeoutText()
+    {
+        return options.timeout + " s";
+    }
+
+    Context context()
+    {
+        return context;
+    }
+
+    long elapsedNs()
+    {
+        return System.nanoTime() - startNs;
+    }
+
+    @Override
+    public void close()
+    {
+        for (final Socket socket : sockets)
+        {
+            socket.close();
+        }
+        context.close();
+    }
+}
