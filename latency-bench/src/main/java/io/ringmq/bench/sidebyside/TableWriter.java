@@ -83,7 +83,7 @@ final class TableWriter
                     us(s.median(Metric.P99)),
                     us(s.median(Metric.P99_9)),
                     us(s.median(Metric.MAX)),
-                    us(s.min(Metric.P50)) + "–" + us(s.max(Metric.P50))));
+                    range(us(s.min(Metric.P50)), us(s.max(Metric.P50)))));
                 addRatios(cells, scenario, s, Metric.P50, Metric.P99);
                 row(out, cells);
             }
@@ -124,7 +124,7 @@ final class TableWriter
                     s.okRuns() + "/" + s.runs(),
                     count(s.median(Metric.THROUGHPUT_MSGS)),
                     fixed(s.median(Metric.THROUGHPUT_MBITS), 1),
-                    count(s.min(Metric.THROUGHPUT_MSGS)) + "–" + count(s.max(Metric.THROUGHPUT_MSGS))));
+                    range(count(s.min(Metric.THROUGHPUT_MSGS)), count(s.max(Metric.THROUGHPUT_MSGS)))));
                 addRatios(cells, scenario, s, Metric.THROUGHPUT_MSGS);
                 row(out, cells);
             }
@@ -223,6 +223,12 @@ final class TableWriter
             out.append(i < textColumns && i > 0 ? " --- |" : " ---: |");
         }
         out.append('\n');
+    }
+
+    /** "low–high", or one dash when no run succeeded. */
+    static String range(final String low, final String high)
+    {
+        return "–".equals(low) ? "–" : low + "–" + high;
     }
 
     static String us(final double value)
