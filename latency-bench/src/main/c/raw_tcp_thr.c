@@ -1,11 +1,16 @@
 /*
- * raw_tcp_thr bind|connect <endpoint> <message-size> <message-count> [write-bytes]
+ * raw_tcp_thr bind|connect <endpoint> <message-size> <message-count> [write-bytes [min-bytes]]
  *
  * The throughput floor: plain TCP streaming of message-count x message-size bytes. `connect` writes them in
  * writes of write-bytes (default 65536, rounded down to whole messages; give message-size for one write per
  * message); `bind` reads into a large buffer, times from the first byte to the last and prints local_thr's 4
  * lines. Batched writes are what libzmq's own engine does (it gathers messages into one write), so the default
  * is the physical limit of loopback TCP on this machine, not a naive per-message loop.
+ *
+ * A stream shorter than min-bytes (default 128 MiB) is lengthened to that many bytes by sending more messages of
+ * the same size, and the `message count` line says how many were sent: a million 1-byte messages are 1 MB, which
+ * loopback moves in well under a millisecond, mostly inside the first read, so the rate would be noise. Both sides
+ * must be given the same arguments (the harness's template does that).
  */
 #include "raw_tcp_common.h"
 
@@ -15,16 +20,22 @@ static const char *PROG = "raw_tcp_thr";
 
 int main(int argc, char **argv)
 {
-    if ((argc != 5 && argc != 6) || (strcmp(argv[1], "bind") != 0 && strcmp(argv[1], "connect") != 0))
+    if (argc < 5 || argc > 7 || (strcmp(argv[1], "bind") != 0 && strcmp(argv[1], "connect") != 0))
     {
-        fprintf(stderr, "usage: %s bind|connect <endpoint> <message-size> <message-count> [write-bytes]\n", PROG);
+        fprintf(stderr, "usage: %s bind|connect <endpoint> <message-size> <message-count> [write-bytes [min-bytes]]\n",
+                PROG);
         return 2;
     }
     int binding = strcmp(argv[1], "bind") == 0;
     const char *endpoint = argv[2];
     long size = perf_parse_count(PROG, "message size", argv[3], 1);
     long count = perf_parse_count(PROG, "message count", argv[4], 1);
-    long chunk = argc == 6 ? perf_parse_count(PROG, "write bytes", argv[5], 1) : 65536;
+    long chunk = argc >= 6 ? perf_parse_count(PROG, "write bytes", argv[5], 1) : 65536;
+    long min_bytes = argc == 7 ? perf_parse_count(PROG, "min bytes", argv[6], 0) : 128L * 1024 * 1024;
+    if ((unsigned long long)size * (unsigned long long)count < (unsigned long long)min_bytes)
+    {
+        count = (min_bytes + size - 1) / size;
+    }
     unsigned long long total = (unsigned long long)size * (unsigned long long)count;
 
     if (binding)

@@ -73,4 +73,30 @@ final class RunResult
         }
         return String.format(java.util.Locale.ROOT, "%.0f msg/s", metrics.get(Metric.THROUGHPUT_MSGS));
     }
+
+    static String csvHeader()
+    {
+        final StringBuilder header = new StringBuilder("seq,contender,test,size,count,round,ok");
+        for (final Metric metric : Metric.values())
+        {
+            header.append(',').append(metric.label.replace(' ', '_'))
+                .append(metric.unit == null ? "" : "_" + metric.unit.replace('/', 'p'));
+        }
+        return header.append(",failure").toString();
+    }
+
+    String csvRow(final int seq, final int round)
+    {
+        final StringBuilder row = new StringBuilder()
+            .append(seq).append(',').append(contender).append(',').append(scenario.test.id).append(',')
+            .append(scenario.size).append(',').append(scenario.count).append(',').append(round).append(',')
+            .append(ok());
+        for (final Metric metric : Metric.values())
+        {
+            final Double value = metrics.get(metric);
+            row.append(',').append(value == null ? "" : value.toString());
+        }
+        // Quoted, inner quotes doubled: failure texts hold commas and stderr lines.
+        return row.append(",\"").append(failure == null ? "" : failure.replace("\"", "\"\"")).append('"').toString();
+    }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -102,7 +103,11 @@ public final class SideBySide
             return 0;
         }
 
+        final String loadAtStart = loadAverage();
         final Map<String, Summary> summaries = new LinkedHashMap<>();
+        // Every run's figures, one CSV row each, next to the peer logs: the table shows medians, this keeps the rest.
+        final Path csv = logs.resolve("runs.csv");
+        Files.writeString(csv, RunResult.csvHeader() + "\n");
         final int total = scenarios.size() * o.runs * o.selected.size();
         int done = 0;
         for (final Scenario scenario : scenarios)
@@ -116,13 +121,14 @@ public final class SideBySide
                     final RunResult result = runner.run(o.all.get(name), scenario, String.format("%03d", ++done));
                     summaries.computeIfAbsent(TableWriter.key(scenario, name), k -> new Summary(scenario, name))
                         .add(result);
+                    Files.writeString(csv, result.csvRow(done, run) + "\n", StandardOpenOption.APPEND);
                     System.err.printf(Locale.ROOT, "[%d/%d] %s, %s, run %d/%d: %s%n",
                         done, total, name, scenario, run, o.runs, result.oneLine());
                 }
             }
         }
 
-        final String report = header(o, logs) +
+        final String report = header(o, logs, loadAtStart, loadAverage()) +
             new TableWriter(scenarios, o.selected, summaries, o.floor, o.baseline).write();
         System.out.print(report);
         if (o.out != null)
@@ -133,19 +139,36 @@ public final class SideBySide
         return anyFailed ? 1 : 0;
     }
 
-    private static String header(final Options o, final Path logs)
+    private static String header(final Options o, final Path logs, final String loadAtStart, final String loadAtEnd)
     {
         return String.format(Locale.ROOT,
             "Side-by-side run of %s on %s, %d CPUs, JDK %s; bind side on CPU %s, connect side on CPU %s; " +
             "median of %d alternating runs per contender; %d round trips per latency run, %d messages per " +
-            "throughput run; peer logs in %s.%n%n",
+            "throughput run; load average at start %s, at end %s; peer logs and runs.csv in %s.%n%n",
             String.join(", ", o.selected),
             ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
             Runtime.getRuntime().availableProcessors(),
             System.getProperty("java.version"),
             o.pin ? Integer.toString(o.bindCpu) : "any",
             o.pin ? Integer.toString(o.connectCpu) : "any",
-            o.runs, o.roundtrips, o.messages, logs);
+            o.runs, o.roundtrips, o.messages, loadAtStart, loadAtEnd, logs);
+    }
+
+    /**
+     * The 1, 5 and 15-minute load averages: on a machine shared with builds, the figure that says whether the other
+     * core was really free while the table was made.
+     */
+    private static String loadAverage()
+    {
+        try
+        {
+            final String[] fields = Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + "/" + fields[1] + "/" + fields[2];
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return "n/a";
+        }
     }
 
     /**

@@ -191,7 +191,7 @@ final class TableWriter
             for (final Metric metric : metrics)
             {
                 final double r = ref == null ? Double.NaN : Summary.ratio(s.median(metric), ref.median(metric));
-                cells.add(fixed(r, 2));
+                cells.add(ratio(r));
             }
         }
     }
@@ -223,6 +223,23 @@ final class TableWriter
             out.append(i < textColumns && i > 0 ? " --- |" : " ---: |");
         }
         out.append('\n');
+    }
+
+    /**
+     * Two decimals, but two significant digits below 0.1: a 1-byte message against the raw byte stream is a ratio
+     * like 0.0012, which "0.00" would hide.
+     */
+    static String ratio(final double value)
+    {
+        if (Double.isNaN(value))
+        {
+            return "–";
+        }
+        if (value != 0.0 && Math.abs(value) < 0.1)
+        {
+            return new java.math.BigDecimal(value).round(new java.math.MathContext(2)).toPlainString();
+        }
+        return fixed(value, 2);
     }
 
     /** "low–high", or one dash when no run succeeded. */

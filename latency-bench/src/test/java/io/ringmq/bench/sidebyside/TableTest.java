@@ -48,6 +48,10 @@ class TableTest
         assertEquals(2.0, Summary.ratio(20, 10));
         assertTrue(Double.isNaN(Summary.ratio(20, 0)));
         assertTrue(Double.isNaN(Summary.ratio(Double.NaN, 10)));
+        assertEquals("0.0012", TableWriter.ratio(3_680_256.0 / 3_191_564_057.0));
+        assertEquals("0.14", TableWriter.ratio(0.1449));
+        assertEquals("2.18", TableWriter.ratio(2.1849));
+        assertEquals("–", TableWriter.ratio(Double.NaN));
     }
 
     @Test
