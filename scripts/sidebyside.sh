@@ -13,10 +13,13 @@ jar="$root/latency-bench/target/benchmarks.jar"
 if ! command -v taskset >/dev/null 2>&1; then
   echo "sidebyside: taskset not found (apt-get install -y util-linux), or pass --no-pin" >&2
 fi
+# The C peers are rebuilt when one is missing or any C source is newer (seconds of gcc; a stale peer would
+# silently measure old code).
+csrc="$root/latency-bench/src/main/c"
 for p in zmq_local_lat zmq_remote_lat zmq_local_thr zmq_remote_thr raw_tcp_lat raw_tcp_thr; do
-  if [ ! -x "$cdir/$p" ]; then
-    echo "sidebyside: building the C peers once (latency-bench/src/main/c/build.sh)..." >&2
-    "$root/latency-bench/src/main/c/build.sh" "$cdir"
+  if [ ! -x "$cdir/$p" ] || [ -n "$(find "$csrc" -newer "$cdir/$p" -name '*.[ch]' -print -quit)" ]; then
+    echo "sidebyside: building the C peers (latency-bench/src/main/c/build.sh)..." >&2
+    "$csrc/build.sh" "$cdir"
     break
   fi
 done

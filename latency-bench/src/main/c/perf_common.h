@@ -39,6 +39,25 @@ static inline long perf_parse_count(const char *prog, const char *what, const ch
     return v;
 }
 
+/*
+ * The optional trailing `--warmup N` of remote_lat (cli.md): N untimed round trips before the timed ones, kept out
+ * of the average and the percentiles; the echo side must then be given roundtrip-count + N. Returns N (0 without
+ * the option); exits 2 on anything else after the positional arguments.
+ */
+static inline long perf_parse_warmup(const char *prog, int argc, char **argv, int first)
+{
+    if (argc == first)
+    {
+        return 0;
+    }
+    if (argc == first + 2 && strcmp(argv[first], "--warmup") == 0)
+    {
+        return perf_parse_count(prog, "warmup count", argv[first + 1], 0);
+    }
+    fprintf(stderr, "%s: unexpected argument '%s' (only --warmup N may follow)\n", prog, argv[first]);
+    exit(2);
+}
+
 static int perf_cmp_u64(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;

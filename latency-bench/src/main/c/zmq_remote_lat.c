@@ -1,10 +1,11 @@
 /*
- * zmq_remote_lat <connect-to> <message-size> <roundtrip-count>
+ * zmq_remote_lat <connect-to> <message-size> <roundtrip-count> [--warmup N]
  *
  * The timing side of libzmq's latency protocol, against Debian's libzmq: a REQ socket connects, sends
  * roundtrip-count messages of message-size bytes and waits for each reply. Prints libzmq's three lines
  * (average latency is one-way: elapsed / (2 x roundtrips), as libzmq prints it) and then the round-trip
- * percentiles from every round trip timed on its own (cli.md's format).
+ * percentiles from every round trip timed on its own (cli.md's format). `--warmup N` (an extension, as in cli.md)
+ * first makes N untimed round trips; the peer's local_lat must then be given roundtrip-count + N.
  */
 #include "perf_common.h"
 #include <zmq.h>
@@ -13,14 +14,15 @@ static const char *PROG = "zmq_remote_lat";
 
 int main(int argc, char **argv)
 {
-    if (argc != 4)
+    if (argc != 4 && argc != 6)
     {
-        fprintf(stderr, "usage: %s <connect-to> <message-size> <roundtrip-count>\n", PROG);
+        fprintf(stderr, "usage: %s <connect-to> <message-size> <roundtrip-count> [--warmup N]\n", PROG);
         return 2;
     }
     const char *endpoint = argv[1];
     long size = perf_parse_count(PROG, "message size", argv[2], 0);
     long count = perf_parse_count(PROG, "roundtrip count", argv[3], 1);
+    long warmup = perf_parse_warmup(PROG, argc, argv, 4);
 
     /* Allocated before the clock starts, so neither malloc nor page faults land inside the timed loop. */
     uint64_t *samples = calloc((size_t)count, sizeof(uint64_t));
@@ -37,6 +39,15 @@ int main(int argc, char **argv)
     {
         fprintf(stderr, "%s: connect %s: %s\n", PROG, endpoint, zmq_strerror(zmq_errno()));
         return 1;
+    }
+
+    for (long i = 0; i < warmup; i++)
+    {
+        if (zmq_send(req, buf, (size_t)size, 0) < 0 || zmq_recv(req, buf, (size_t)size, 0) != size)
+        {
+            fprintf(stderr, "%s: warm-up round trip %ld failed: %s\n", PROG, i, zmq_strerror(zmq_errno()));
+            return 1;
+        }
     }
 
     /* As libzmq's remote_lat: the clock starts before the first send, connection set-up included (the harness

@@ -20,12 +20,14 @@ import java.util.Map;
  *   {endpoint}  tcp://127.0.0.1:PORT, the same for both sides of a run
  *   {port}      PORT
  *   {size}      message size in bytes
- *   {count}     round trips (lat) or messages (thr)
+ *   {count}     round trips (lat) or messages (thr); for local_lat, round trips + warm-up round trips
  *   {root}      the repository root
  *   {cdir}      the directory of the compiled C peers (latency-bench/target/c)
  * </pre>
- * and a token that is exactly {@code {java}} becomes several: the JDK's java, {@code @jvm.options}, a heap and the
- * harness's own class path (for Java contenders that live in latency-bench).
+ * and two tokens, when they are the whole token, become several: {@code {java}} the JDK's java,
+ * {@code @jvm.options}, a heap and the harness's own class path (for Java contenders that live in latency-bench);
+ * {@code {warmup-opt}} becomes {@code --warmup N} for remote_lat when the run has a warm-up, and nothing otherwise
+ * (cli.md's option; a contender whose remote_lat cannot warm up leaves it out and is run without --warmup).
  */
 final class Contender
 {
@@ -87,6 +89,17 @@ final class Contender
                 argv.addAll(vars.java);
                 continue;
             }
+            if ("{warmup-opt}".equals(token))
+            {
+                if (role == Role.REMOTE_LAT && vars.warmup > 0)
+                {
+                    argv.add("--warmup");
+                    argv.add(Long.toString(vars.warmup));
+                }
+                continue;
+            }
+            // The echo side answers every round trip, warm-up ones included (cli.md: roundtrip-count + N).
+            final long count = role == Role.LOCAL_LAT ? vars.count + vars.warmup : vars.count;
             argv.add(token
                 .replace("{role}", role.id)
                 .replace("{test}", role.test.id)
@@ -94,7 +107,7 @@ final class Contender
                 .replace("{endpoint}", vars.endpoint)
                 .replace("{port}", Integer.toString(vars.port))
                 .replace("{size}", Integer.toString(vars.size))
-                .replace("{count}", Long.toString(vars.count))
+                .replace("{count}", Long.toString(count))
                 .replace("{root}", vars.root)
                 .replace("{cdir}", vars.cdir));
         }
@@ -167,6 +180,7 @@ final class Contender
         final String root;
         final String cdir;
         final List<String> java;
+        final long warmup;
 
         Vars(
             final String endpoint,
@@ -177,6 +191,20 @@ final class Contender
             final String cdir,
             final List<String> java)
         {
+            this(endpoint, port, size, count, root, cdir, java, 0);
+        }
+
+        Vars(
+            final String endpoint,
+            final int port,
+            final int size,
+            final long count,
+            final String root,
+            final String cdir,
+            final List<String> java,
+            final long warmup)
+        {
+            this.warmup = warmup;
             this.endpoint = endpoint;
             this.port = port;
             this.size = size;

@@ -23,16 +23,16 @@ final class Contenders
     {
         final Map<String, Contender> all = new LinkedHashMap<>();
         // The physical floor: plain TCP ping-pong / streaming in C, one binary per test, bind|connect as argument.
-        put(all, new Contender(RAW, "{cdir}/raw_tcp_{test} {side} {endpoint} {size} {count}"));
+        put(all, new Contender(RAW, "{cdir}/raw_tcp_{test} {side} {endpoint} {size} {count} {warmup-opt}"));
         // libzmq 4.3 (Debian's) through this repo's C programs of libzmq's perf protocol.
-        put(all, new Contender(LIBZMQ, "{cdir}/zmq_{role} {endpoint} {size} {count}"));
+        put(all, new Contender(LIBZMQ, "{cdir}/zmq_{role} {endpoint} {size} {count} {warmup-opt}"));
         // JeroMQ 0.6.0, pure Java, from the harness's own class path.
-        put(all, new Contender("jeromq", "{java} io.ringmq.bench.sidebyside.JeroMqPerf {role} {endpoint} {size} {count}"));
+        put(all, new Contender("jeromq", "{java} io.ringmq.bench.sidebyside.JeroMqPerf {role} {endpoint} {size} {count} {warmup-opt}"));
         // ringmq through its launcher (issue 6): an I/O thread that blocks when idle, as issue 4 asks for one core
         // per side, and caller-runs (no I/O thread at all).
         put(all, new Contender("ringmq",
-            "{root}/bin/ringmq {role} {endpoint} {size} {count} --io-threads 1 --wait-strategy block"));
-        put(all, new Contender("ringmq-caller-runs", "{root}/bin/ringmq {role} {endpoint} {size} {count} --io-threads 0"));
+            "{root}/bin/ringmq {role} {endpoint} {size} {count} {warmup-opt} --io-threads 1 --wait-strategy block"));
+        put(all, new Contender("ringmq-caller-runs", "{root}/bin/ringmq {role} {endpoint} {size} {count} {warmup-opt} --io-threads 0"));
         return all;
     }
 

@@ -12,12 +12,13 @@ import java.util.concurrent.TimeUnit;
  * arguments and same output lines as cli.md (percentiles from an HdrHistogram, as ringmq's tools will record them).
  *
  * <pre>
- * JeroMqPerf local_lat|remote_lat|local_thr|remote_thr &lt;endpoint&gt; &lt;message-size&gt; &lt;count&gt;
+ * JeroMqPerf local_lat|remote_lat|local_thr|remote_thr &lt;endpoint&gt; &lt;message-size&gt; &lt;count&gt; [--warmup N]
  * </pre>
  *
  * One JeroMQ context with one I/O thread, as libzmq's tools use: on a side pinned to one core the application
- * thread and the I/O thread share it. No warm-up beyond what the protocol itself gives (libzmq's tools have none),
- * so JIT compilation inside the first thousands of round trips is part of JeroMQ's figures.
+ * thread and the I/O thread share it. No warm-up unless {@code --warmup N} (remote_lat, as cli.md: N untimed round
+ * trips first, the peer's local_lat given count + N); without it JIT compilation inside the first thousands of round
+ * trips is part of JeroMQ's figures, as libzmq's protocol measures it.
  */
 public final class JeroMqPerf
 {
@@ -27,22 +28,29 @@ public final class JeroMqPerf
 
     public static void main(final String[] args)
     {
-        if (args.length != 4)
+        if (args.length != 4 && args.length != 6)
         {
-            System.err.println("usage: JeroMqPerf local_lat|remote_lat|local_thr|remote_thr <endpoint> <size> <count>");
+            System.err.println(
+                "usage: JeroMqPerf local_lat|remote_lat|local_thr|remote_thr <endpoint> <size> <count> [--warmup N]");
             System.exit(2);
         }
         final Role role;
         final int size;
         final int count;
+        final int warmup;
         try
         {
             role = Role.byId(args[0]);
             size = Integer.parseInt(args[2]);
             count = Integer.parseInt(args[3]);
-            if (size < 0 || count < 1)
+            if (args.length == 6 && !"--warmup".equals(args[4]))
             {
-                throw new IllegalArgumentException("size must be >= 0 and count >= 1");
+                throw new IllegalArgumentException("unexpected argument '" + args[4] + "' (only --warmup N may follow)");
+            }
+            warmup = args.length == 6 ? Integer.parseInt(args[5]) : 0;
+            if (size < 0 || count < 1 || warmup < 0)
+            {
+                throw new IllegalArgumentException("size and warmup must be >= 0, count >= 1");
             }
         }
         catch (final IllegalArgumentException ex)
@@ -58,7 +66,7 @@ public final class JeroMqPerf
             switch (role)
             {
                 case LOCAL_LAT: status = localLat(context, args[1], size, count); break;
-                case REMOTE_LAT: status = remoteLat(context, args[1], size, count); break;
+                case REMOTE_LAT: status = remoteLat(context, args[1], size, count, warmup); break;
                 case LOCAL_THR: status = localThr(context, args[1], size, count); break;
                 default: status = remoteThr(context, args[1], size, count); break;
             }
@@ -88,7 +96,8 @@ public final class JeroMqPerf
         return 0;
     }
 
-    private static int remoteLat(final ZMQ.Context context, final String endpoint, final int size, final int count)
+    private static int remoteLat(
+        final ZMQ.Context context, final String endpoint, final int size, final int count, final int warmup)
     {
         // Up to an hour per round trip at 3 significant digits: no value is ever clipped, memory stays small.
         final Histogram histogram = new Histogram(TimeUnit.HOURS.toNanos(1), 3);
@@ -98,6 +107,15 @@ public final class JeroMqPerf
         try (ZMQ.Socket req = context.socket(SocketType.REQ))
         {
             req.connect(endpoint);
+            for (int i = 0; i < warmup; i++)
+            {
+                req.send(payload, 0);
+                final byte[] reply = req.recv(0);
+                if (reply == null || reply.length != size)
+                {
+                    return wrongSize("JeroMqPerf remote_lat (warm-up)", reply, size);
+                }
+            }
             start = System.nanoTime();
             prev = start;
             for (int i = 0; i < count; i++)

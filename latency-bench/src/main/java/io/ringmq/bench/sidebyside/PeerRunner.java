@@ -62,7 +62,7 @@ final class PeerRunner
             return RunResult.failed(scenario, contender.name, "no free port: " + ex);
         }
         final Contender.Vars vars = new Contender.Vars("tcp://127.0.0.1:" + port, port, scenario.size,
-            scenario.count, template.root, template.cdir, template.java);
+            scenario.count, template.root, template.cdir, template.java, template.warmup);
         final Role bindRole = scenario.test.bindRole();
         final Role connectRole = scenario.test.connectRole();
         final String base = runId + "-" + contender.name + "-" + scenario.test.id + "-" + scenario.size;
@@ -120,7 +120,7 @@ final class PeerRunner
     List<List<String>> commands(final Contender contender, final Scenario scenario)
     {
         final Contender.Vars vars = new Contender.Vars("tcp://127.0.0.1:PORT", 0, scenario.size, scenario.count,
-            template.root, template.cdir, template.java);
+            template.root, template.cdir, template.java, template.warmup);
         return List.of(
             pinned(bindCpu, contender.command(scenario.test.bindRole(), vars)),
             pinned(connectCpu, contender.command(scenario.test.connectRole(), vars)));

@@ -27,6 +27,8 @@ import java.util.Map;
  *   --contender NAME.ROLE=TEMPLATE   only that role's template (local_lat, remote_lat, local_thr, remote_thr)
  *   --tests lat,thr                  --lat-sizes 1,64        --thr-sizes 1,64,1024
  *   --roundtrips 20000               --messages 1000000      --runs 5
+ *   --warmup 0                       untimed round trips before the timed ones ({warmup-opt} in templates);
+ *                                    0, libzmq's protocol, by default
  *   --cpus 0,1                       bind side's CPU, connect side's CPU (taskset -c); --no-pin to not pin
  *   --timeout 120                    seconds per run, then both peers are killed and the run counts as failed
  *   --floor raw --baseline libzmq    the contenders the ratio columns divide by
@@ -85,7 +87,7 @@ public final class SideBySide
         final List<Scenario> scenarios = o.scenarios();
         final Path logs = o.logs != null ? Files.createDirectories(o.logs) : Files.createTempDirectory("sidebyside");
         final Contender.Vars template = new Contender.Vars(
-            "", 0, 0, 0, o.root.toString(), o.cdir.toString(), javaCommand(o.root));
+            "", 0, 0, 0, o.root.toString(), o.cdir.toString(), javaCommand(o.root), o.warmup);
         final PeerRunner runner = new PeerRunner(template, o.bindCpu, o.connectCpu, o.timeoutSec * 1000L, logs, o.pin);
 
         if (o.dryRun)
@@ -143,15 +145,15 @@ public final class SideBySide
     {
         return String.format(Locale.ROOT,
             "Side-by-side run of %s on %s, %d CPUs, JDK %s; bind side on CPU %s, connect side on CPU %s; " +
-            "median of %d alternating runs per contender; %d round trips per latency run, %d messages per " +
-            "throughput run; load average at start %s, at end %s; peer logs and runs.csv in %s.%n%n",
+            "median of %d alternating runs per contender; %d round trips per latency run (after %d untimed), " +
+            "%d messages per throughput run; load average at start %s, at end %s; peer logs and runs.csv in %s.%n%n",
             String.join(", ", o.selected),
             ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
             Runtime.getRuntime().availableProcessors(),
             System.getProperty("java.version"),
             o.pin ? Integer.toString(o.bindCpu) : "any",
             o.pin ? Integer.toString(o.connectCpu) : "any",
-            o.runs, o.roundtrips, o.messages, loadAtStart, loadAtEnd, logs);
+            o.runs, o.roundtrips, o.warmup, o.messages, loadAtStart, loadAtEnd, logs);
     }
 
     /**
@@ -207,6 +209,7 @@ public final class SideBySide
         List<Integer> thrSizes = List.of(1, 64, 1024);
         long roundtrips = 20_000;
         long messages = 1_000_000;
+        long warmup = 0;
         int runs = 5;
         int bindCpu = 0;
         int connectCpu = 1;
@@ -243,6 +246,7 @@ public final class SideBySide
                     case "--thr-sizes": o.thrSizes = ints(value(args, ++i, arg), arg); break;
                     case "--roundtrips": o.roundtrips = positive(value(args, ++i, arg), arg); break;
                     case "--messages": o.messages = positive(value(args, ++i, arg), arg); break;
+                    case "--warmup": o.warmup = nonNegative(value(args, ++i, arg), arg); break;
                     case "--runs": o.runs = (int)positive(value(args, ++i, arg), arg); break;
                     case "--cpus":
                         final List<Integer> cpus = ints(value(args, ++i, arg), arg);

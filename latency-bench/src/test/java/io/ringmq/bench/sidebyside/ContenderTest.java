@@ -31,6 +31,23 @@ class ContenderTest
     }
 
     @Test
+    void warmupGoesToRemoteLatAndIsAddedToLocalLatsCount()
+    {
+        final Contender.Vars warm = new Contender.Vars("tcp://127.0.0.1:4000", 4000, 64, 20000, "/repo", "/c",
+            List.of("java"), 500);
+        final Contender libzmq = Contenders.builtIn().get("libzmq");
+        assertEquals(List.of("/c/zmq_local_lat", "tcp://127.0.0.1:4000", "64", "20500"),
+            libzmq.command(Role.LOCAL_LAT, warm));
+        assertEquals(List.of("/c/zmq_remote_lat", "tcp://127.0.0.1:4000", "64", "20000", "--warmup", "500"),
+            libzmq.command(Role.REMOTE_LAT, warm));
+        assertEquals(List.of("/c/zmq_local_thr", "tcp://127.0.0.1:4000", "64", "20000"),
+            libzmq.command(Role.LOCAL_THR, warm));
+        // without a warm-up the placeholder vanishes: libzmq's own argument list
+        assertEquals(List.of("/repo/latency-bench/target/c/zmq_remote_lat", "tcp://127.0.0.1:4000", "64", "20000"),
+            libzmq.command(Role.REMOTE_LAT, VARS));
+    }
+
+    @Test
     void commandLineDefinitionsAddAndOverride()
     {
         final Map<String, Contender> all = new LinkedHashMap<>(Contenders.builtIn());
