@@ -106,6 +106,11 @@ public final class SideBySide
         }
 
         final String loadAtStart = loadAverage();
+        if (busy(loadAtStart))
+        {
+            System.err.println("sidebyside: load average " + loadAtStart + " on " +
+                Runtime.getRuntime().availableProcessors() + " CPUs: the machine is busy, figures will be inflated");
+        }
         final Map<String, Summary> summaries = new LinkedHashMap<>();
         // Every run's figures, one CSV row each, next to the peer logs: the table shows medians, this keeps the rest.
         final Path csv = logs.resolve("runs.csv");
@@ -153,7 +158,21 @@ public final class SideBySide
             System.getProperty("java.version"),
             o.pin ? Integer.toString(o.bindCpu) : "any",
             o.pin ? Integer.toString(o.connectCpu) : "any",
-            o.runs, o.roundtrips, o.warmup, o.messages, loadAtStart, loadAtEnd, logs);
+            o.runs, o.roundtrips, o.warmup, o.messages, loadAtStart, loadAtEnd, logs) +
+            (o.runs < 5 ? "Fewer than the 5 runs per figure issue 4 asks for: a development run, not a result.\n\n" : "");
+    }
+
+    /** A 1-minute load average of 1 or more: something else is running on a machine these runs want whole. */
+    private static boolean busy(final String loadAverage)
+    {
+        try
+        {
+            return Double.parseDouble(loadAverage.split("/")[0]) >= 1.0;
+        }
+        catch (final NumberFormatException ex)
+        {
+            return false;
+        }
     }
 
     /**

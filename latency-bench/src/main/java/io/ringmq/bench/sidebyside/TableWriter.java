@@ -64,7 +64,7 @@ final class TableWriter
             "size (B)", "contender", "runs ok", "avg one-way", "p50", "p99", "p99.9", "max", "p50 range"));
         addRatioHeaders(header, "p50", "p99");
         row(out, header);
-        separator(out, header.size(), 2);
+        separator(out, header.size(), 1);
         for (final Scenario scenario : lat)
         {
             for (final String contender : contenders)
@@ -108,7 +108,7 @@ final class TableWriter
             "size (B)", "contender", "runs ok", "msg/s", "Mb/s", "msg/s range"));
         addRatioHeaders(header, "msg/s");
         row(out, header);
-        separator(out, header.size(), 2);
+        separator(out, header.size(), 1);
         for (final Scenario scenario : thr)
         {
             for (final String contender : contenders)
@@ -214,13 +214,13 @@ final class TableWriter
         out.append("| ").append(String.join(" | ", cells)).append(" |\n");
     }
 
-    /** Text columns left-aligned, figures right-aligned. */
-    private static void separator(final StringBuilder out, final int columns, final int textColumns)
+    /** The contender column left-aligned, every figure (size included) right-aligned. */
+    private static void separator(final StringBuilder out, final int columns, final int contenderColumn)
     {
         out.append('|');
         for (int i = 0; i < columns; i++)
         {
-            out.append(i < textColumns && i > 0 ? " --- |" : " ---: |");
+            out.append(i == contenderColumn ? " --- |" : " ---: |");
         }
         out.append('\n');
     }
