@@ -75,9 +75,25 @@ final class Session implements AutoCloseable
 
     Socket open(final SocketType type)
     {
+        return open(type, true);
+    }
+
+    /**
+     * Opens a socket without the security options (the proxy's backend).
+     */
+    Socket openWithout(final SocketType type)
+    {
+        return open(type, false);
+    }
+
+    private Socket open(final SocketType type, final boolean secure)
+    {
         final Socket socket = context.socket(type);
         sockets.add(socket);
-        Security.apply(socket, options);
+        if (secure)
+        {
+            Security.apply(socket, options);
+        }
         socket.monitor(new SocketMonitor()
         {
             public void onEvent(final int event, final long value, final String endpoint)

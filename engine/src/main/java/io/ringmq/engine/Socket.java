@@ -426,6 +426,10 @@ public final class Socket implements AutoCloseable
     public boolean canReceive()
     {
         checkOpen();
+        if (null != callerRunsAgent)
+        {
+            callerRunsAgent.doWork();
+        }
         processInbox();
         return pattern.canRecv();
     }
@@ -636,6 +640,14 @@ public final class Socket implements AutoCloseable
     public boolean isClosed()
     {
         return closed;
+    }
+
+    /**
+     * @return true once the socket's context is closed (libzmq's ETERM): blocking calls return TERMINATED.
+     */
+    boolean getContextClosed()
+    {
+        return context.isClosed();
     }
 
     /**

@@ -1,0 +1,52 @@
+package io.ringmq.cli;
+
+import io.ringmq.codecs.SocketType;
+import io.ringmq.engine.Proxy;
+import io.ringmq.engine.Socket;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ringmq proxy}: binds both sockets and shuttles messages both ways as {@code zmq_proxy} does, until
+ * killed. Security options apply to the frontend.
+ */
+@Command(name = "proxy", description = "Bind a frontend and a backend socket and shuttle messages both ways (zmq_proxy).")
+final class ProxyCommand implements Callable<Integer>
+{
+    private static final String TYPES = "ROUTER DEALER XSUB XPUB PULL PUSH PAIR PUB SUB REP REQ";
+
+    @Parameters(index = "0", paramLabel = "FRONTEND-TYPE")
+    String frontendType;
+
+    @Parameters(index = "1", paramLabel = "FRONTEND-ENDPOINT")
+    String frontendEndpoint;
+
+    @Parameters(index = "2", paramLabel = "BACKEND-TYPE")
+    String backendType;
+
+    @Parameters(index = "3", paramLabel = "BACKEND-ENDPOINT")
+    String backendEndpoint;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    public Integer call()
+    {
+        final SocketType front = Session.socketType(frontendType, TYPES);
+        final SocketType back = Session.socketType(backendType, TYPES);
+        Session.validate(frontendEndpoint);
+        Session.validate(backendEndpoint);
+        try (Session session = new Session(common))
+        {
+            final Socket frontend = session.open(front);
+            session.attach(frontend, frontendEndpoint, true);
+            final Socket backend = session.openWithout(back);
+            session.attach(backend, backendEndpoint, true);
+            Proxy.run(frontend, backend, null);
+        }
+        return 0;
+    }
+}
