@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
  * transport and size in this process (each side on its own context and I/O thread, block strategy, so it is fair
  * to a shared machine), and prints one table.
  */
-@Command(name = "bench", description = "Measure ringmq on this machine and print one table (round-trip percentiles, PUSH->PULL msg/s).")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure ringmq on this machine and print one table (round-trip percentiles, PUSH->PULL msg/s).")
 final class BenchCommand implements Callable<Integer>
 {
     @Option(names = "--transports", paramLabel = "LIST", description = "Any of tcp,ipc,inproc (default all three).")

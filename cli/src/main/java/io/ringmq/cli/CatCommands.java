@@ -49,7 +49,7 @@ final class CatCommands
         OUT.flush();
     }
 
-    @Command(name = "send", description = "Send each stdin line as one message (frames separated by TAB).")
+    @Command(name = "send", mixinStandardHelpOptions = true, description = "Send each stdin line as one message (frames separated by TAB).")
     static final class Send implements Callable<Integer>
     {
         @Parameters(index = "0", paramLabel = "TYPE", description = "PAIR PUB REQ DEALER ROUTER PUSH XPUB XSUB")
@@ -197,7 +197,7 @@ final class CatCommands
         }
     }
 
-    @Command(name = "recv", description = "Print each message received as one line.")
+    @Command(name = "recv", mixinStandardHelpOptions = true, description = "Print each message received as one line.")
     static final class Recv implements Callable<Integer>
     {
         @Parameters(index = "0", paramLabel = "TYPE", description = "PAIR SUB REP DEALER ROUTER PULL XPUB XSUB")

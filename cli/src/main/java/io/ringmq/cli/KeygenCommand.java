@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code ringmq keygen}: a fresh CURVE key pair, Z85-encoded, as {@code zmq_curve_keypair} makes it.
  */
-@Command(name = "keygen", description = "Print a fresh CURVE key pair, Z85-encoded.")
+@Command(name = "keygen", mixinStandardHelpOptions = true, description = "Print a fresh CURVE key pair, Z85-encoded.")
 final class KeygenCommand implements Callable<Integer>
 {
     public Integer call()
