@@ -63,7 +63,7 @@ final class MessageRing
      * sees the pool through the same publication that carried the buffer.
      */
     private BufferPool pool;
-    /** The first ring, published for the reader. */
+    /** The ring the reader starts from: the first ring, then (set by the reader) whichever it moved on to. */
     private volatile Storage head;
     private volatile int limit;
     private volatile boolean writerClosed;
@@ -428,6 +428,8 @@ final class MessageRing
                 }
                 readStorage = s = bigger;
                 readSequence = -1;
+                // Nobody reads the old ring again: drop the reference that kept the chain of outgrown rings alive.
+                head = bigger;
                 continue;
             }
             readSequence = next;
