@@ -548,6 +548,25 @@ public final class Socket implements AutoCloseable
         waker.wake();
     }
 
+    /** Lets a poller's thread be woken by this socket's producers while it waits on many sockets (BLOCK only). */
+    void armForPoller()
+    {
+        if (idle instanceof BlockingIdleStrategy)
+        {
+            ((BlockingIdleStrategy)idle).arm();
+        }
+    }
+
+    void disarmForPoller()
+    {
+        idle.reset();
+    }
+
+    Context context()
+    {
+        return context;
+    }
+
     /** @return the links currently attached (for tests). */
     List<Link> links()
     {
