@@ -162,11 +162,14 @@ public final class Context implements AutoCloseable
         final int sndHwm;
         final int rcvHwm;
         final byte[] routingId;
+        /** IMMEDIATE: the connector's link, handed to it only once the bind completes the connection. */
+        final Link immediateLink;
 
-        PendingConnect(final Socket connector, final Pipe pipe)
+        PendingConnect(final Socket connector, final Pipe pipe, final Link immediateLink)
         {
             this.connector = connector;
             this.pipe = pipe;
+            this.immediateLink = immediateLink;
             sndHwm = connector.options.sndHwm;
             rcvHwm = connector.options.rcvHwm;
             routingId = connector.options.routingId.clone();
@@ -201,6 +204,13 @@ public final class Context implements AutoCloseable
                 connect.pipe.endA().outboundHwm(Pipe.inprocHwm(connect.sndHwm, binding.rcvHwm));
                 connect.pipe.endB().outboundHwm(Pipe.inprocHwm(binding.sndHwm, connect.rcvHwm));
                 links.add(new Link(connect.pipe.endB(), endpoint, false, connect.routingId));
+                if (null != connect.immediateLink)
+                {
+                    synchronized (lock)
+                    {
+                        deliver(connect.connector, connect.immediateLink);
+                    }
+                }
             }
         }
         return links;
@@ -212,7 +222,7 @@ public final class Context implements AutoCloseable
      *
      * @return the connector's link.
      */
-    Link connectInproc(final Socket socket, final String endpoint)
+    Link connectInproc(final Socket socket, final String endpoint, final byte[] assignedRoutingId)
     {
         checkNotTerminated(socket, "connect");
         final Options options = socket.options;
@@ -222,8 +232,12 @@ public final class Context implements AutoCloseable
             if (null == binding)
             {
                 final Pipe pipe = new Pipe(options.sndHwm, options.rcvHwm, options.conflate);
-                pending.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(new PendingConnect(socket, pipe));
-                return new Link(pipe.endA(), endpoint, true, new byte[0]);
+                final Link link = new Link(pipe.endA(), endpoint, true, new byte[0]);
+                link.assignedRoutingId = assignedRoutingId;
+                pending.computeIfAbsent(endpoint, k -> new ArrayList<>())
+                    .add(new PendingConnect(socket, pipe, options.immediate ? link : null));
+                // IMMEDIATE: not usable until the bind completes it; the bind delivers it to the socket's inbox.
+                return options.immediate ? null : link;
             }
             // CONFLATE on either socket makes the pipe a single overwritable message each way (libzmq decides by the
             // connector's option; a binder's CONFLATE counts too here, so it works whichever side sets it).
@@ -232,8 +246,10 @@ public final class Context implements AutoCloseable
                 Pipe.inprocHwm(binding.sndHwm, options.rcvHwm),
                 options.conflate || binding.conflate);
             // Under the lock, so a binder that is closing (and unregisters under it) never misses a link.
-            binding.socket.deliver(new Link(pipe.endB(), endpoint, false, options.routingId.clone()));
-            return new Link(pipe.endA(), endpoint, true, binding.routingId);
+            deliver(binding.socket, new Link(pipe.endB(), endpoint, false, options.routingId.clone()));
+            final Link link = new Link(pipe.endA(), endpoint, true, binding.routingId);
+            link.assignedRoutingId = assignedRoutingId;
+            return link;
         }
     }
 
@@ -253,8 +269,9 @@ public final class Context implements AutoCloseable
     }
 
     /** Forgets connections {@code socket} made to {@code endpoint} (or to any endpoint if null) before a bind. */
-    void cancelPending(final Socket socket, final String endpoint)
+    boolean cancelPending(final Socket socket, final String endpoint)
     {
+        boolean found = false;
         synchronized (lock)
         {
             for (final Iterator<java.util.Map.Entry<String, ArrayList<PendingConnect>>> it = pending.entrySet().iterator(); it.hasNext(); )
@@ -262,7 +279,7 @@ public final class Context implements AutoCloseable
                 final java.util.Map.Entry<String, ArrayList<PendingConnect>> entry = it.next();
                 if (null == endpoint || endpoint.equals(entry.getKey()))
                 {
-                    entry.getValue().removeIf(connect -> connect.connector == socket);
+                    found |= entry.getValue().removeIf(connect -> connect.connector == socket);
                     if (entry.getValue().isEmpty())
                     {
                         it.remove();
@@ -270,14 +287,37 @@ public final class Context implements AutoCloseable
                 }
             }
         }
+        return found;
     }
 
-    /** Drops every binding of a closing socket. Connections it made before a bind stay pending, as in libzmq. */
+    /**
+     * Drops every binding of a closing socket and marks it closed for deliveries. Connections it made before a bind
+     * stay pending, as in libzmq, so what it queued is still delivered; IMMEDIATE ones, which queued nothing, go.
+     */
     void unbindAll(final Socket socket)
     {
         synchronized (lock)
         {
+            socket.closedInRegistry = true;
             bindings.values().removeIf(binding -> binding.socket == socket);
+            for (final ArrayList<PendingConnect> connects : pending.values())
+            {
+                connects.removeIf(connect -> connect.connector == socket && null != connect.immediateLink);
+            }
+            pending.values().removeIf(ArrayList::isEmpty);
+        }
+    }
+
+    /** Hands a link to a socket's inbox; call with the lock held. A closed socket's link is closed instead. */
+    private static void deliver(final Socket socket, final Link link)
+    {
+        if (socket.closedInRegistry)
+        {
+            link.end.close();
+        }
+        else
+        {
+            socket.deliver(link);
         }
     }
 

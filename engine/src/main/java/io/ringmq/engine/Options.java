@@ -15,4 +15,11 @@ final class Options
     boolean xpubVerbose;
     boolean xpubManual;
     boolean conflate;
+    boolean xpubNoDrop;
+    byte[] xpubWelcome;
+    boolean invertMatching;
+    boolean routerHandover;
+    boolean probeRouter;
+    byte[] connectRoutingId;
+    boolean immediate;
 }

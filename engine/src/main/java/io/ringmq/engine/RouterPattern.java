@@ -32,12 +32,18 @@ final class RouterPattern extends Pattern
     @Override
     boolean attach(final Link link)
     {
-        byte[] id = link.peerRoutingId;
+        byte[] id = null != link.assignedRoutingId ? link.assignedRoutingId : link.peerRoutingId;
         if (null != id && id.length > 0)
         {
-            if (table.containsKey(new RoutingId(id)))
+            final Link holder = table.get(new RoutingId(id));
+            if (null != holder)
             {
-                return false;
+                if (!options.routerHandover)
+                {
+                    return false;
+                }
+                // ROUTER_HANDOVER: the newcomer takes the id over; the old connection is closed.
+                linkGone(holder);
             }
         }
         else
@@ -154,6 +160,11 @@ final class RouterPattern extends Pattern
     String state()
     {
         return sending ? "sending a message" : "ready";
+    }
+
+    boolean hasPeer(final byte[] id)
+    {
+        return table.containsKey(new RoutingId(id));
     }
 
     /** @return how many peers have a routing id. */

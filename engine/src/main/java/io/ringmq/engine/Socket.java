@@ -3,6 +3,7 @@ package io.ringmq.engine;
 import io.ringmq.codecs.SocketType;
 import io.ringmq.transports.BlockingIdleStrategy;
 import io.ringmq.transports.IdleStrategyKind;
+import io.ringmq.transports.Pipe;
 import io.ringmq.transports.Waker;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -45,6 +46,7 @@ public final class Socket implements AutoCloseable
     public static final int SNDMORE = 2;
 
     private static final String INPROC = "inproc://";
+    private static final byte[] NO_BYTES = new byte[0];
 
     final Options options = new Options();
     private final Context context;
@@ -60,6 +62,8 @@ public final class Socket implements AutoCloseable
     final Frame frame = new Frame();
     private final UnsafeBuffer sendWrapper = new UnsafeBuffer(0, 0);
     private String lastEndpoint = "";
+    /** Set under the context's registry lock when the socket closes, so nobody delivers it a link afterwards. */
+    boolean closedInRegistry;
     private boolean closed;
 
     Socket(final Context context, final SocketType type)
@@ -104,7 +108,18 @@ public final class Socket implements AutoCloseable
     {
         checkOpen();
         inprocName(endpoint, "connect");
-        attach(context.connectInproc(this, endpoint));
+        final byte[] assignedId = options.connectRoutingId;
+        if (null != assignedId && pattern instanceof RouterPattern && ((RouterPattern)pattern).hasPeer(assignedId))
+        {
+            throw new RingMqException(type + " socket cannot connect " + endpoint + " with CONNECT_ROUTING_ID " +
+                "already in use (EINVAL)");
+        }
+        options.connectRoutingId = null;
+        final Link link = context.connectInproc(this, endpoint, assignedId);
+        if (null != link)
+        {
+            attach(link);
+        }
         lastEndpoint = endpoint;
     }
 
@@ -132,7 +147,7 @@ public final class Socket implements AutoCloseable
                 found = true;
             }
         }
-        context.cancelPending(this, endpoint);
+        found |= context.cancelPending(this, endpoint);
         if (!found)
         {
             throw new RingMqException(type + " socket cannot disconnect " + endpoint + ": not connected (ENOENT)");
@@ -420,6 +435,39 @@ public final class Socket implements AutoCloseable
         {
             options.conflate = (Boolean)value;
         }
+        else if (option == SocketOption.XPUB_NODROP)
+        {
+            options.xpubNoDrop = (Boolean)value;
+        }
+        else if (option == SocketOption.XPUB_WELCOME_MSG)
+        {
+            options.xpubWelcome = ((byte[])value).length == 0 ? null : ((byte[])value).clone();
+        }
+        else if (option == SocketOption.INVERT_MATCHING)
+        {
+            options.invertMatching = (Boolean)value;
+        }
+        else if (option == SocketOption.ROUTER_HANDOVER)
+        {
+            options.routerHandover = (Boolean)value;
+        }
+        else if (option == SocketOption.PROBE_ROUTER)
+        {
+            options.probeRouter = (Boolean)value;
+        }
+        else if (option == SocketOption.CONNECT_ROUTING_ID)
+        {
+            final byte[] id = (byte[])value;
+            if (id.length < 1 || id.length > RoutingId.MAX_LENGTH)
+            {
+                throw new RingMqException(option + " on a " + type + " socket must be 1 to 255 bytes (EINVAL)");
+            }
+            options.connectRoutingId = id.clone();
+        }
+        else if (option == SocketOption.IMMEDIATE)
+        {
+            options.immediate = (Boolean)value;
+        }
         processInbox();
         pattern.option(option, value);
     }
@@ -465,6 +513,14 @@ public final class Socket implements AutoCloseable
         else if (option == SocketOption.CONFLATE)
         {
             value = options.conflate;
+        }
+        else if (option == SocketOption.INVERT_MATCHING)
+        {
+            value = options.invertMatching;
+        }
+        else if (option == SocketOption.IMMEDIATE)
+        {
+            value = options.immediate;
         }
         else if (option == SocketOption.LAST_ENDPOINT)
         {
@@ -604,6 +660,12 @@ public final class Socket implements AutoCloseable
         {
             link.attached = true;
             links.add(link);
+            if (options.probeRouter && Pipe.CLAIMED == link.end.tryClaim())
+            {
+                // An empty message, so that a ROUTER peer learns this connection's routing id before we speak.
+                link.end.append(NO_BYTES, 0, 0);
+                link.end.publish();
+            }
         }
         else
         {
