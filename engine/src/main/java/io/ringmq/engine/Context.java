@@ -2,6 +2,7 @@ package io.ringmq.engine;
 
 import io.ringmq.codecs.SocketType;
 import io.ringmq.transports.IdleStrategyKind;
+import io.ringmq.transports.Metadata;
 import io.ringmq.transports.Pipe;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -203,6 +205,7 @@ public final class Context implements AutoCloseable
                 // libzmq's set_hwms_boost: once both ends are known each direction holds SNDHWM + the peer's RCVHWM.
                 connect.pipe.endA().outboundHwm(Pipe.inprocHwm(connect.sndHwm, binding.rcvHwm));
                 connect.pipe.endB().outboundHwm(Pipe.inprocHwm(binding.sndHwm, connect.rcvHwm));
+                connect.pipe.endB().metadata(inprocMetadata(socket.type(), endpoint));
                 links.add(new Link(connect.pipe.endB(), endpoint, false, connect.routingId));
                 if (null != connect.immediateLink)
                 {
@@ -232,6 +235,7 @@ public final class Context implements AutoCloseable
             if (null == binding)
             {
                 final Pipe pipe = new Pipe(options.sndHwm, options.rcvHwm, options.conflate);
+                pipe.endA().metadata(inprocMetadata(socket.type(), endpoint));
                 final Link link = new Link(pipe.endA(), endpoint, true, new byte[0]);
                 link.assignedRoutingId = assignedRoutingId;
                 pending.computeIfAbsent(endpoint, k -> new ArrayList<>())
@@ -245,6 +249,8 @@ public final class Context implements AutoCloseable
                 Pipe.inprocHwm(options.sndHwm, binding.rcvHwm),
                 Pipe.inprocHwm(binding.sndHwm, options.rcvHwm),
                 options.conflate || binding.conflate);
+            pipe.endA().metadata(inprocMetadata(socket.type(), endpoint));
+            pipe.endB().metadata(inprocMetadata(binding.socket.type(), endpoint));
             // Under the lock, so a binder that is closing (and unregisters under it) never misses a link.
             deliver(binding.socket, new Link(pipe.endB(), endpoint, false, options.routingId.clone()));
             final Link link = new Link(pipe.endA(), endpoint, true, binding.routingId);
@@ -319,6 +325,12 @@ public final class Context implements AutoCloseable
         {
             socket.deliver(link);
         }
+    }
+
+    /** What a message over an inproc connection says about its writer. */
+    private static Metadata inprocMetadata(final SocketType writerType, final String endpoint)
+    {
+        return Metadata.of(Map.of(Metadata.SOCKET_TYPE, writerType.name(), Metadata.PEER_ADDRESS, endpoint));
     }
 
     private void checkNotTerminated(final Socket socket, final String operation)

@@ -86,6 +86,7 @@ final class FairQueue
     /** Reads the next frame of the message in progress into {@code frame}. */
     void readFrame(final Frame frame)
     {
+        frame.metadata = current.end.readMetadata();
         frame.more = current.end.nextFrame(frame.view) > 0;
         if (!frame.more)
         {

@@ -81,6 +81,7 @@ final class PairPattern extends Pattern
             }
             return Status.WOULD_BLOCK;
         }
+        frame.metadata = link.end.readMetadata();
         frame.more = link.end.nextFrame(frame.view) > 0;
         return Status.OK;
     }

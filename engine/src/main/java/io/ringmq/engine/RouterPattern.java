@@ -132,6 +132,7 @@ final class RouterPattern extends Pattern
                 return Status.WOULD_BLOCK;
             }
             frame.view.wrap(link.routingIdView, 0, link.routingIdView.capacity());
+            frame.metadata = link.end.readMetadata();
             frame.more = true;
             idDelivered = true;
             return Status.OK;

@@ -3,6 +3,7 @@ package io.ringmq.engine;
 import io.ringmq.codecs.SocketType;
 import io.ringmq.transports.BlockingIdleStrategy;
 import io.ringmq.transports.IdleStrategyKind;
+import io.ringmq.transports.Metadata;
 import io.ringmq.transports.Pipe;
 import io.ringmq.transports.Waker;
 import org.agrona.DirectBuffer;
@@ -312,6 +313,19 @@ public final class Socket implements AutoCloseable
     public DirectBuffer frame()
     {
         return frame.view;
+    }
+
+    /**
+     * A property of the connection the frame last received came from, as {@code zmq_msg_gets}: {@code Socket-Type}
+     * and {@code Peer-Address} for inproc; transports add {@code User-Id} and ZAP properties. Names are
+     * case-insensitive.
+     *
+     * @return the value, or null if the connection has no such property or nothing was received.
+     */
+    public String property(final String name)
+    {
+        final Object metadata = frame.metadata;
+        return metadata instanceof Metadata ? ((Metadata)metadata).get(name) : null;
     }
 
     /** @return true if the frame last received has more frames after it (libzmq's ZMQ_RCVMORE). */

@@ -24,12 +24,14 @@ final class XPubPattern extends Pattern
         final byte[] data;
         final boolean more;
         final Link link;
+        final Object metadata;
 
         Pending(final byte[] data, final boolean more, final Link link)
         {
             this.data = data;
             this.more = more;
             this.link = link;
+            this.metadata = null == link ? null : link.end.readMetadata();
         }
     }
 
@@ -185,6 +187,7 @@ final class XPubPattern extends Pattern
         }
         frame.view.wrap(next.data);
         frame.more = next.more;
+        frame.metadata = next.metadata;
         if (null != next.link)
         {
             lastPipe = next.link;
