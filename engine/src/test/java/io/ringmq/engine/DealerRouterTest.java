@@ -218,4 +218,21 @@ class DealerRouterTest
             assertEquals(Status.WOULD_BLOCK, survivor.recv(Socket.DONTWAIT));
         }
     }
+
+    @Test
+    void disconnectBetweenTheRoutingIdAndTheBodyEndsTheMessage()
+    {
+        try (Socket router = context.socket(SocketType.ROUTER); Socket dealer = context.socket(SocketType.DEALER))
+        {
+            dealer.bind("inproc://half");
+            router.connect("inproc://half");
+            dealer.send("body");
+            router.recv();
+            assertTrue(router.hasMore());
+            router.disconnect("inproc://half");
+            assertEquals(0, router.recv(0), "an empty last frame, not an exception");
+            assertFalse(router.hasMore());
+            assertEquals(Status.WOULD_BLOCK, router.recv(Socket.DONTWAIT));
+        }
+    }
 }
