@@ -54,7 +54,10 @@ public final class Socket implements AutoCloseable
     private final SocketType type;
     private final Pattern pattern;
     private final IdleStrategy idle;
-    private final Waker waker;
+    /** Wakes this socket's thread if parked (BLOCK), else {@link Waker#NONE}. */
+    private final Waker idleWaker;
+    /** What producers poke: the idle waker, plus the readiness listener if one is set. Read by other threads. */
+    private volatile Waker waker;
     private final NanoClock clock;
     private final ArrayList<Link> links = new ArrayList<>();
     private final ManyToOneConcurrentLinkedQueue<Link> inbox = new ManyToOneConcurrentLinkedQueue<>();
@@ -73,7 +76,8 @@ public final class Socket implements AutoCloseable
         this.type = type;
         this.clock = context.clock();
         this.idle = context.idleStrategy().newStrategy();
-        this.waker = IdleStrategyKind.wakerFor(idle);
+        this.idleWaker = IdleStrategyKind.wakerFor(idle);
+        this.waker = idleWaker;
         this.pattern = Pattern.create(this);
     }
 
@@ -375,6 +379,32 @@ public final class Socket implements AutoCloseable
         checkOpen();
         processInbox();
         return pattern.canSend();
+    }
+
+    /**
+     * The readiness hook, like libzmq's ZMQ_FD: {@code listener} runs whenever a message arrives for this socket or
+     * room frees up in one of its pipes, so an application's own event loop can sleep and be woken (e.g. by calling
+     * {@code Selector.wakeup()}). It runs on the producing thread (a peer socket's or an I/O agent's): it must be
+     * quick, thread-safe, and must not touch this socket. Wake-ups are hints, as ZMQ_FD's edges are: after one, the
+     * owner checks {@link #canReceive()} / {@link #canSend()} or receives with {@link #DONTWAIT} until would-block.
+     *
+     * @param listener null to remove.
+     */
+    public void readinessListener(final Runnable listener)
+    {
+        checkOpen();
+        processInbox();
+        final Waker idleWaker = this.idleWaker;
+        final Waker newWaker = null == listener ? idleWaker : () ->
+        {
+            idleWaker.wake();
+            listener.run();
+        };
+        waker = newWaker;
+        for (int i = 0, size = links.size(); i < size; i++)
+        {
+            links.get(i).end.waker(newWaker);
+        }
     }
 
     // ------------------------------------------------------------------ options
