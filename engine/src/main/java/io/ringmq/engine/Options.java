@@ -22,4 +22,6 @@ final class Options
     boolean probeRouter;
     byte[] connectRoutingId;
     boolean immediate;
+    boolean xpubVerboseUnsubscribe;
+    int routerNotify;
 }

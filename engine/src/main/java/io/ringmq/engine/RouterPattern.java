@@ -23,6 +23,11 @@ final class RouterPattern extends Pattern
     private boolean dropping;
     private Link sendLink;
     private boolean idDelivered;
+    private final java.util.ArrayDeque<byte[]> notifications = new java.util.ArrayDeque<>();
+    private boolean notifying;
+    private static final int NOTIFY_CONNECT = 1;
+    private static final int NOTIFY_DISCONNECT = 2;
+    private static final byte[] NO_BYTES = new byte[0];
 
     RouterPattern(final Socket socket)
     {
@@ -53,6 +58,10 @@ final class RouterPattern extends Pattern
         link.routingId(id);
         table.put(new RoutingId(id), link);
         fq.attach(link);
+        if ((options.routerNotify & NOTIFY_CONNECT) != 0)
+        {
+            notifications.add(id);
+        }
         return true;
     }
 
@@ -71,6 +80,10 @@ final class RouterPattern extends Pattern
             if (table.get(key) == link)
             {
                 table.remove(key);
+                if ((options.routerNotify & NOTIFY_DISCONNECT) != 0)
+                {
+                    notifications.add(link.routingId);
+                }
             }
         }
         fq.detach(link);
@@ -124,12 +137,30 @@ final class RouterPattern extends Pattern
     @Override
     int recv(final Frame frame)
     {
+        if (notifying)
+        {
+            // ROUTER_NOTIFY: the second frame of [routing id, empty].
+            frame.view.wrap(NO_BYTES);
+            frame.more = false;
+            notifying = false;
+            return Status.OK;
+        }
         if (!idDelivered)
         {
-            final Link link = fq.beginMessage();
+            // Notifications queued so far come first (a peer's connect before its messages); looking for a message
+            // may find peers gone and queue their disconnects, which are then delivered at once.
+            final Link link = notifications.isEmpty() ? fq.beginMessage() : null;
             if (null == link)
             {
-                return Status.WOULD_BLOCK;
+                if (notifications.isEmpty())
+                {
+                    return Status.WOULD_BLOCK;
+                }
+                frame.view.wrap(notifications.poll());
+                frame.metadata = null;
+                frame.more = true;
+                notifying = true;
+                return Status.OK;
             }
             frame.view.wrap(link.routingIdView, 0, link.routingIdView.capacity());
             frame.metadata = link.end.readMetadata();
@@ -154,7 +185,7 @@ final class RouterPattern extends Pattern
     @Override
     boolean canRecv()
     {
-        return idDelivered || fq.hasMessage();
+        return idDelivered || notifying || !notifications.isEmpty() || fq.hasMessage();
     }
 
     @Override

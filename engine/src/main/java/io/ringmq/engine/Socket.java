@@ -512,6 +512,20 @@ public final class Socket implements AutoCloseable
         {
             options.immediate = (Boolean)value;
         }
+        else if (option == SocketOption.XPUB_VERBOSER)
+        {
+            options.xpubVerbose = (Boolean)value;
+            options.xpubVerboseUnsubscribe = (Boolean)value;
+        }
+        else if (option == SocketOption.ROUTER_NOTIFY)
+        {
+            final int flags = (Integer)value;
+            if (flags < 0 || flags > 3)
+            {
+                throw new RingMqException(option + " on a " + type + " socket must be 0 to 3: " + flags + " (EINVAL)");
+            }
+            options.routerNotify = flags;
+        }
         processInbox();
         pattern.option(option, value);
     }
@@ -565,6 +579,10 @@ public final class Socket implements AutoCloseable
         else if (option == SocketOption.IMMEDIATE)
         {
             value = options.immediate;
+        }
+        else if (option == SocketOption.ROUTER_NOTIFY)
+        {
+            value = options.routerNotify;
         }
         else if (option == SocketOption.LAST_ENDPOINT)
         {

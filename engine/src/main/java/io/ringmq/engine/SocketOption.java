@@ -40,6 +40,10 @@ public final class SocketOption<T>
     public static final SocketOption<byte[]> UNSUBSCRIBE = new SocketOption<>("UNSUBSCRIBE", 7, byte[].class, Access.WRITE_ONLY, EnumSet.of(SocketType.SUB, SocketType.XPUB));
     /** XPUB: pass every subscription message up, not only the first for a topic. */
     public static final SocketOption<Boolean> XPUB_VERBOSE = new SocketOption<>("XPUB_VERBOSE", 40, Boolean.class, Access.WRITE_ONLY, EnumSet.of(SocketType.XPUB));
+    /** XPUB: like XPUB_VERBOSE, and pass every unsubscribe up too, not only the last for a topic. */
+    public static final SocketOption<Boolean> XPUB_VERBOSER = new SocketOption<>("XPUB_VERBOSER", 78, Boolean.class, Access.WRITE_ONLY, EnumSet.of(SocketType.XPUB));
+    /** ROUTER: deliver [routing id, empty frame] when a peer connects ({@code 1}), disconnects ({@code 2}) or both ({@code 3}). */
+    public static final SocketOption<Integer> ROUTER_NOTIFY = new SocketOption<>("ROUTER_NOTIFY", 97, Integer.class, Access.READ_WRITE, EnumSet.of(SocketType.ROUTER));
     /** XPUB: subscriptions reach the application only; it subscribes the last peer with SUBSCRIBE/UNSUBSCRIBE. */
     public static final SocketOption<Boolean> XPUB_MANUAL = new SocketOption<>("XPUB_MANUAL", 71, Boolean.class, Access.WRITE_ONLY, EnumSet.of(SocketType.XPUB));
     /** Keep only the newest inbound message (PULL, PUSH, SUB, PUB, DEALER). */

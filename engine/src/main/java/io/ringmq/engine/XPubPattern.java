@@ -81,7 +81,7 @@ final class XPubPattern extends Pattern
                     System.arraycopy(prefix, 0, cancel, 1, prefix.length);
                     pending.add(new Pending(cancel, false, null));
                 }
-            });
+            }, options.xpubVerboseUnsubscribe);
         }
         matched.remove(link);
         candidates.remove(link);
@@ -249,7 +249,8 @@ final class XPubPattern extends Pattern
         }
         else
         {
-            notify = subscriptions.remove(message, 1, message.length - 1, link) != SubscriptionTrie.Removal.VALUES_REMAIN;
+            notify = subscriptions.remove(message, 1, message.length - 1, link) != SubscriptionTrie.Removal.VALUES_REMAIN ||
+                options.xpubVerboseUnsubscribe;
         }
         if (xpub && notify)
         {

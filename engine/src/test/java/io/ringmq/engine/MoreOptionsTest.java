@@ -183,4 +183,53 @@ class MoreOptionsTest
             assertTrue(pull.links().isEmpty());
         }
     }
+
+    @Test
+    void xpubVerboserPassesEveryUnsubscribeUp()
+    {
+        try (Socket xpub = context.socket(SocketType.XPUB);
+             Socket s1 = context.socket(SocketType.SUB);
+             Socket s2 = context.socket(SocketType.SUB))
+        {
+            xpub.setOption(SocketOption.XPUB_VERBOSER, true);
+            xpub.bind("inproc://verboser");
+            s1.connect("inproc://verboser");
+            s2.connect("inproc://verboser");
+            s1.setOption(SocketOption.SUBSCRIBE, "t".getBytes());
+            s2.setOption(SocketOption.SUBSCRIBE, "t".getBytes());
+            assertArrayEquals(new byte[]{1, 't'}, xpub.recv());
+            assertArrayEquals(new byte[]{1, 't'}, xpub.recv());
+            s1.setOption(SocketOption.UNSUBSCRIBE, "t".getBytes());
+            assertArrayEquals(new byte[]{0, 't'}, xpub.recv(), "although s2 still wants t");
+            s2.close();
+            assertArrayEquals(new byte[]{0, 't'}, xpub.recv());
+        }
+    }
+
+    @Test
+    void routerNotifyReportsPeersComingAndGoing()
+    {
+        try (Socket router = context.socket(SocketType.ROUTER))
+        {
+            router.setOption(SocketOption.ROUTER_NOTIFY, 3);
+            assertEquals(3, router.getOption(SocketOption.ROUTER_NOTIFY));
+            router.bind("inproc://notify");
+            final Socket dealer = context.socket(SocketType.DEALER);
+            dealer.setOption(SocketOption.ROUTING_ID, "D".getBytes());
+            dealer.connect("inproc://notify");
+            dealer.send("hello");
+
+            assertEquals("D", router.recvString());
+            assertTrue(router.hasMore());
+            assertEquals(0, router.recv(0), "connect notification: [id, empty]");
+            assertFalse(router.hasMore());
+            assertEquals("D", router.recvString());
+            assertEquals("hello", router.recvString());
+
+            dealer.close();
+            assertEquals("D", router.recvString());
+            assertEquals(0, router.recv(0), "disconnect notification: [id, empty]");
+            assertFalse(router.hasMore());
+        }
+    }
 }
