@@ -2,6 +2,7 @@ package io.ringmq.engine;
 
 import io.ringmq.codecs.SocketType;
 import io.ringmq.transports.IdleStrategyKind;
+import io.ringmq.transports.IoThreads;
 import io.ringmq.transports.Metadata;
 import io.ringmq.transports.Pipe;
 import org.agrona.concurrent.NanoClock;
@@ -18,10 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The container of sockets, as a libzmq context: create one per process, make sockets from it, close it last.
  *
- * <p><b>Threads.</b> A context is thread-safe. It runs a fixed number of I/O threads for network transports (none
- * for inproc, which joins sockets directly by a {@link Pipe}); with {@code ioThreads(0)} a socket does its own I/O on
- * the caller's thread. No transport built so far needs an I/O thread, so none is started yet: the count, the idle
- * strategy and the affinity list are recorded for them.
+ * <p><b>Threads.</b> A context is thread-safe. It runs a fixed number of I/O threads ({@link IoThreads}, pinned
+ * per the affinity list) for network transports, started when the first connection registers; inproc joins sockets
+ * directly by a {@link Pipe} and needs none, so an inproc-only context starts no thread. With {@code ioThreads(0)}
+ * a socket does its own I/O on the caller's thread.
  *
  * <p><b>Closing.</b> {@link #close()} terminates the context: every send and receive, including those blocked in
  * other threads, returns {@link Status#TERMINATED}, and bind/connect throw. Unlike libzmq's {@code zmq_ctx_term} it
@@ -50,6 +51,7 @@ public final class Context implements AutoCloseable
     private final HashMap<String, Binding> bindings = new HashMap<>();
     private final HashMap<String, ArrayList<PendingConnect>> pending = new HashMap<>();
     private volatile boolean terminated;
+    private IoThreads io;
 
     private Context(final Builder builder)
     {
@@ -113,7 +115,10 @@ public final class Context implements AutoCloseable
         return terminated;
     }
 
-    /** Terminates the context: blocked and later sends and receives return {@link Status#TERMINATED}. Idempotent. */
+    /**
+     * Terminates the context: blocked and later sends and receives return {@link Status#TERMINATED}; I/O threads,
+     * if any were started, stop and are joined. Idempotent.
+     */
     @Override
     public void close()
     {
@@ -121,6 +126,33 @@ public final class Context implements AutoCloseable
         for (final Socket socket : sockets)
         {
             socket.wakeUp();
+        }
+        final IoThreads started;
+        synchronized (lock)
+        {
+            started = io;
+        }
+        if (null != started)
+        {
+            started.close();
+        }
+    }
+
+    /**
+     * The I/O threads network transports register their connections with; created on first use (threads start on
+     * the first registration), so inproc-only contexts run none.
+     *
+     * @return null in caller-runs mode ({@code ioThreads(0)}): the socket's thread does its own I/O.
+     */
+    IoThreads io()
+    {
+        synchronized (lock)
+        {
+            if (null == io && ioThreads > 0 && !terminated)
+            {
+                io = new IoThreads(ioThreads, idleStrategy, affinity, "ringmq", Throwable::printStackTrace);
+            }
+            return io;
         }
     }
 
