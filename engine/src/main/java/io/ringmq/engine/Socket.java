@@ -66,6 +66,10 @@ public final class Socket implements AutoCloseable
     final Frame frame = new Frame();
     private final UnsafeBuffer sendWrapper = new UnsafeBuffer(0, 0);
     private String lastEndpoint = "";
+    private final Object monitorLock = new Object();
+    private Socket monitorSocket;
+    private MonitorEvent.Listener monitorListener;
+    private int monitorEvents;
     /** Set under the context's registry lock when the socket closes, so nobody delivers it a link afterwards. */
     boolean closedInRegistry;
     private boolean closed;
@@ -407,6 +411,102 @@ public final class Socket implements AutoCloseable
         }
     }
 
+    // ------------------------------------------------------------------ monitoring
+
+    /**
+     * libzmq's {@code zmq_socket_monitor}: binds a PAIR socket at {@code endpoint} (an inproc endpoint) and sends it
+     * the selected events in libzmq's two-frame format (see {@link MonitorEvent}); connect a PAIR to it to read them.
+     * A null endpoint stops monitoring, which sends MONITOR_STOPPED first. Closing this socket stops it too.
+     *
+     * @param events a mask of {@link MonitorEvent} constants.
+     */
+    public void monitor(final String endpoint, final int events)
+    {
+        checkOpen();
+        stopMonitor();
+        if (null == endpoint)
+        {
+            return;
+        }
+        final Socket pair = context.socket(SocketType.PAIR);
+        try
+        {
+            pair.bind(endpoint);
+        }
+        catch (final RingMqException ex)
+        {
+            pair.close();
+            throw ex;
+        }
+        synchronized (monitorLock)
+        {
+            monitorSocket = pair;
+            monitorEvents = events;
+        }
+    }
+
+    /**
+     * Delivers the selected events to {@code listener} instead of a PAIR socket; null stops monitoring.
+     *
+     * @param events a mask of {@link MonitorEvent} constants.
+     */
+    public void monitor(final MonitorEvent.Listener listener, final int events)
+    {
+        checkOpen();
+        stopMonitor();
+        synchronized (monitorLock)
+        {
+            monitorListener = listener;
+            monitorEvents = null == listener ? 0 : events;
+        }
+    }
+
+    /**
+     * Raises an event; transports call this from I/O threads, so delivery is serialised on a lock (as libzmq's
+     * monitor mutex).
+     */
+    void event(final int event, final long value, final String endpoint)
+    {
+        synchronized (monitorLock)
+        {
+            if ((monitorEvents & event) == 0)
+            {
+                return;
+            }
+            if (null != monitorListener)
+            {
+                monitorListener.onEvent(event, value, endpoint);
+            }
+            if (null != monitorSocket)
+            {
+                final UnsafeBuffer eventFrame = new UnsafeBuffer(new byte[6]);
+                eventFrame.putShort(0, (short)event, java.nio.ByteOrder.nativeOrder());
+                eventFrame.putInt(2, (int)value, java.nio.ByteOrder.nativeOrder());
+                // Never block the thread raising the event: a monitor nobody reads loses events, as in libzmq.
+                if (Status.OK == monitorSocket.send(eventFrame, 0, 6, SNDMORE | DONTWAIT))
+                {
+                    final byte[] address = endpoint.getBytes(StandardCharsets.UTF_8);
+                    monitorSocket.send(address, 0);
+                }
+            }
+        }
+    }
+
+    private void stopMonitor()
+    {
+        event(MonitorEvent.MONITOR_STOPPED, 0, "");
+        synchronized (monitorLock)
+        {
+            if (null != monitorSocket)
+            {
+                monitorSocket.close();
+                monitorSocket = null;
+            }
+            monitorListener = null;
+            monitorEvents = 0;
+        }
+    }
+
     // ------------------------------------------------------------------ options
 
     /**
@@ -630,6 +730,7 @@ public final class Socket implements AutoCloseable
         {
             return;
         }
+        stopMonitor();
         closed = true;
         context.unbindAll(this);
         processInbox();
