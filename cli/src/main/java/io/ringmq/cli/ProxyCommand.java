@@ -45,7 +45,7 @@ final class ProxyCommand implements Callable<Integer>
             session.attach(frontend, frontendEndpoint, true);
             final Socket backend = session.openWithout(back);
             session.attach(backend, backendEndpoint, true);
-            Proxy.run(frontend, backend, null);
+            Proxy.run(frontend, backend, null, null);
         }
         return 0;
     }

@@ -4,7 +4,7 @@ import io.ringmq.codecs.SocketType;
 import io.ringmq.engine.Context;
 import io.ringmq.engine.RingMqException;
 import io.ringmq.engine.Socket;
-import io.ringmq.engine.SocketMonitor;
+import io.ringmq.engine.MonitorEvent;
 import io.ringmq.engine.SocketOption;
 import io.ringmq.engine.Status;
 import io.ringmq.transports.BadEndpointException;
@@ -94,7 +94,7 @@ final class Session implements AutoCloseable
         {
             Security.apply(socket, options);
         }
-        socket.monitor(new SocketMonitor()
+        socket.monitor(new MonitorEvent.Listener()
         {
             public void onEvent(final int event, final long value, final String endpoint)
             {

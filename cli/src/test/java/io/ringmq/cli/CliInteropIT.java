@@ -194,7 +194,7 @@ class CliInteropIT
         assertEquals("back\n", dealer.stdout());
 
         peer.socket("sub", "SUB");
-        peer.command("opt sub SUBSCRIBE ");
+        peer.command("opt sub SUBSCRIBE 0x");
         try (RingMqProcess pub = RingMqProcess.start("send", "PUB", "tcp://127.0.0.1:*", "--bind", "--delay-ms", "1500"))
         {
             peer.connect("sub", pub.boundEndpoint());

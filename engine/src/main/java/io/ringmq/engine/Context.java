@@ -4,6 +4,7 @@ import io.ringmq.codecs.SocketType;
 import io.ringmq.transports.IdleStrategyKind;
 import io.ringmq.transports.IoAgent;
 import io.ringmq.transports.IoThreads;
+import io.ringmq.transports.Metadata;
 import io.ringmq.transports.Pipe;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -114,7 +116,10 @@ public final class Context implements AutoCloseable
         return terminated;
     }
 
-    /** Terminates the context: blocked and later sends and receives return {@link Status#TERMINATED}. Idempotent. */
+    /**
+     * Terminates the context: blocked and later sends and receives return {@link Status#TERMINATED}; I/O threads,
+     * if any were started, stop and are joined. Idempotent.
+     */
     @Override
     public void close()
     {
@@ -196,11 +201,14 @@ public final class Context implements AutoCloseable
         final int sndHwm;
         final int rcvHwm;
         final byte[] routingId;
+        /** IMMEDIATE: the connector's link, handed to it only once the bind completes the connection. */
+        final Link immediateLink;
 
-        PendingConnect(final Socket connector, final Pipe pipe)
+        PendingConnect(final Socket connector, final Pipe pipe, final Link immediateLink)
         {
             this.connector = connector;
             this.pipe = pipe;
+            this.immediateLink = immediateLink;
             sndHwm = connector.options.sndHwm;
             rcvHwm = connector.options.rcvHwm;
             routingId = connector.options.routingId.clone();
@@ -234,7 +242,15 @@ public final class Context implements AutoCloseable
                 // libzmq's set_hwms_boost: once both ends are known each direction holds SNDHWM + the peer's RCVHWM.
                 connect.pipe.endA().outboundHwm(Pipe.inprocHwm(connect.sndHwm, binding.rcvHwm));
                 connect.pipe.endB().outboundHwm(Pipe.inprocHwm(binding.sndHwm, connect.rcvHwm));
+                connect.pipe.endB().metadata(inprocMetadata(socket.type(), endpoint));
                 links.add(new Link(connect.pipe.endB(), endpoint, false, connect.routingId));
+                if (null != connect.immediateLink)
+                {
+                    synchronized (lock)
+                    {
+                        deliver(connect.connector, connect.immediateLink);
+                    }
+                }
             }
         }
         return links;
@@ -246,7 +262,7 @@ public final class Context implements AutoCloseable
      *
      * @return the connector's link.
      */
-    Link connectInproc(final Socket socket, final String endpoint)
+    Link connectInproc(final Socket socket, final String endpoint, final byte[] assignedRoutingId)
     {
         checkNotTerminated(socket, "connect");
         final Options options = socket.options;
@@ -256,8 +272,13 @@ public final class Context implements AutoCloseable
             if (null == binding)
             {
                 final Pipe pipe = new Pipe(options.sndHwm, options.rcvHwm, options.conflate);
-                pending.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(new PendingConnect(socket, pipe));
-                return new Link(pipe.endA(), endpoint, true, new byte[0]);
+                pipe.endA().metadata(inprocMetadata(socket.type(), endpoint));
+                final Link link = new Link(pipe.endA(), endpoint, true, new byte[0]);
+                link.assignedRoutingId = assignedRoutingId;
+                pending.computeIfAbsent(endpoint, k -> new ArrayList<>())
+                    .add(new PendingConnect(socket, pipe, options.immediate ? link : null));
+                // IMMEDIATE: not usable until the bind completes it; the bind delivers it to the socket's inbox.
+                return options.immediate ? null : link;
             }
             // CONFLATE on either socket makes the pipe a single overwritable message each way (libzmq decides by the
             // connector's option; a binder's CONFLATE counts too here, so it works whichever side sets it).
@@ -265,9 +286,13 @@ public final class Context implements AutoCloseable
                 Pipe.inprocHwm(options.sndHwm, binding.rcvHwm),
                 Pipe.inprocHwm(binding.sndHwm, options.rcvHwm),
                 options.conflate || binding.conflate);
+            pipe.endA().metadata(inprocMetadata(socket.type(), endpoint));
+            pipe.endB().metadata(inprocMetadata(binding.socket.type(), endpoint));
             // Under the lock, so a binder that is closing (and unregisters under it) never misses a link.
-            binding.socket.deliver(new Link(pipe.endB(), endpoint, false, options.routingId.clone()));
-            return new Link(pipe.endA(), endpoint, true, binding.routingId);
+            deliver(binding.socket, new Link(pipe.endB(), endpoint, false, options.routingId.clone()));
+            final Link link = new Link(pipe.endA(), endpoint, true, binding.routingId);
+            link.assignedRoutingId = assignedRoutingId;
+            return link;
         }
     }
 
@@ -287,8 +312,9 @@ public final class Context implements AutoCloseable
     }
 
     /** Forgets connections {@code socket} made to {@code endpoint} (or to any endpoint if null) before a bind. */
-    void cancelPending(final Socket socket, final String endpoint)
+    boolean cancelPending(final Socket socket, final String endpoint)
     {
+        boolean found = false;
         synchronized (lock)
         {
             for (final Iterator<java.util.Map.Entry<String, ArrayList<PendingConnect>>> it = pending.entrySet().iterator(); it.hasNext(); )
@@ -296,7 +322,7 @@ public final class Context implements AutoCloseable
                 final java.util.Map.Entry<String, ArrayList<PendingConnect>> entry = it.next();
                 if (null == endpoint || endpoint.equals(entry.getKey()))
                 {
-                    entry.getValue().removeIf(connect -> connect.connector == socket);
+                    found |= entry.getValue().removeIf(connect -> connect.connector == socket);
                     if (entry.getValue().isEmpty())
                     {
                         it.remove();
@@ -304,15 +330,44 @@ public final class Context implements AutoCloseable
                 }
             }
         }
+        return found;
     }
 
-    /** Drops every binding of a closing socket. Connections it made before a bind stay pending, as in libzmq. */
+    /**
+     * Drops every binding of a closing socket and marks it closed for deliveries. Connections it made before a bind
+     * stay pending, as in libzmq, so what it queued is still delivered; IMMEDIATE ones, which queued nothing, go.
+     */
     void unbindAll(final Socket socket)
     {
         synchronized (lock)
         {
+            socket.closedInRegistry = true;
             bindings.values().removeIf(binding -> binding.socket == socket);
+            for (final ArrayList<PendingConnect> connects : pending.values())
+            {
+                connects.removeIf(connect -> connect.connector == socket && null != connect.immediateLink);
+            }
+            pending.values().removeIf(ArrayList::isEmpty);
         }
+    }
+
+    /** Hands a link to a socket's inbox; call with the lock held. A closed socket's link is closed instead. */
+    private static void deliver(final Socket socket, final Link link)
+    {
+        if (socket.closedInRegistry)
+        {
+            link.end.close();
+        }
+        else
+        {
+            socket.deliver(link);
+        }
+    }
+
+    /** What a message over an inproc connection says about its writer. */
+    private static Metadata inprocMetadata(final SocketType writerType, final String endpoint)
+    {
+        return Metadata.of(Map.of(Metadata.SOCKET_TYPE, writerType.name(), Metadata.PEER_ADDRESS, endpoint));
     }
 
     private void checkNotTerminated(final Socket socket, final String operation)

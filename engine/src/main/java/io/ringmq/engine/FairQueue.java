@@ -8,6 +8,8 @@ import java.util.ArrayList;
  */
 final class FairQueue
 {
+    private static final byte[] NO_BYTES = new byte[0];
+
     private final ArrayList<Link> links = new ArrayList<>();
     private final Pattern owner;
     private int next;
@@ -86,6 +88,15 @@ final class FairQueue
     /** Reads the next frame of the message in progress into {@code frame}. */
     void readFrame(final Frame frame)
     {
+        if (null == current)
+        {
+            // The link was closed under a half-read message (disconnect between two receives): end the message
+            // with an empty frame rather than leave the caller expecting more.
+            frame.view.wrap(NO_BYTES);
+            frame.more = false;
+            return;
+        }
+        frame.metadata = current.end.readMetadata();
         frame.more = current.end.nextFrame(frame.view) > 0;
         if (!frame.more)
         {

@@ -7,4 +7,6 @@ final class Frame
 {
     final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     boolean more;
+    /** The writer's metadata for the message this frame belongs to (a {@link io.ringmq.transports.Metadata}), or null. */
+    Object metadata;
 }

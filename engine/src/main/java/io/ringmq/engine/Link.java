@@ -16,6 +16,8 @@ final class Link
     final boolean connected;
     /** The ROUTING_ID the peer announced (empty if none). */
     final byte[] peerRoutingId;
+    /** CONNECT_ROUTING_ID: the id a connecting ROUTER gives this peer, overriding what it announces. */
+    byte[] assignedRoutingId;
     /** The routing id a ROUTER assigned to this peer. */
     byte[] routingId;
     final UnsafeBuffer routingIdView = new UnsafeBuffer(0, 0);

@@ -16,6 +16,7 @@ final class LoadBalancer
     private final Pattern owner;
     private int next;
     private Link current;
+    private boolean dropping;
 
     LoadBalancer(final Pattern owner)
     {
@@ -40,7 +41,10 @@ final class LoadBalancer
         }
         if (current == link)
         {
+            // The peer went away mid-message: its frames are gone; drop the rest of the message too, as libzmq's
+            // lb_t does, rather than send a headless remainder to another peer.
             current = null;
+            dropping = true;
         }
     }
 
@@ -62,7 +66,7 @@ final class LoadBalancer
     /** @return true while a multipart message is being sent. */
     boolean isMidMessage()
     {
-        return null != current;
+        return null != current || dropping;
     }
 
     /** @return the link the message in progress goes to, or the one the last message went to. */
@@ -111,6 +115,11 @@ final class LoadBalancer
      */
     int send(final DirectBuffer buffer, final int offset, final int length, final boolean more)
     {
+        if (dropping)
+        {
+            dropping = more;
+            return Status.OK;
+        }
         if (null == current && null == claim())
         {
             return Status.WOULD_BLOCK;

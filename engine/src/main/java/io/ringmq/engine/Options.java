@@ -15,4 +15,13 @@ final class Options
     boolean xpubVerbose;
     boolean xpubManual;
     boolean conflate;
+    boolean xpubNoDrop;
+    byte[] xpubWelcome;
+    boolean invertMatching;
+    boolean routerHandover;
+    boolean probeRouter;
+    byte[] connectRoutingId;
+    boolean immediate;
+    boolean xpubVerboseUnsubscribe;
+    int routerNotify;
 }

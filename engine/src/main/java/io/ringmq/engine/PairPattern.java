@@ -8,6 +8,7 @@ final class PairPattern extends Pattern
 {
     private Link peer;
     private boolean sending;
+    private boolean dropping;
 
     PairPattern(final Socket socket)
     {
@@ -31,6 +32,8 @@ final class PairPattern extends Pattern
         if (peer == link)
         {
             peer = null;
+            // Mid-message: drop the remaining frames rather than start a new peer's stream with them.
+            dropping = sending;
             sending = false;
         }
     }
@@ -38,6 +41,11 @@ final class PairPattern extends Pattern
     @Override
     int send(final DirectBuffer buffer, final int offset, final int length, final boolean more)
     {
+        if (dropping)
+        {
+            dropping = more;
+            return Status.OK;
+        }
         final Link link = peer;
         if (null == link)
         {
@@ -81,6 +89,7 @@ final class PairPattern extends Pattern
             }
             return Status.WOULD_BLOCK;
         }
+        frame.metadata = link.end.readMetadata();
         frame.more = link.end.nextFrame(frame.view) > 0;
         return Status.OK;
     }

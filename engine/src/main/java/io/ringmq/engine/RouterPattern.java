@@ -23,6 +23,11 @@ final class RouterPattern extends Pattern
     private boolean dropping;
     private Link sendLink;
     private boolean idDelivered;
+    private final java.util.ArrayDeque<byte[]> notifications = new java.util.ArrayDeque<>();
+    private boolean notifying;
+    private static final int NOTIFY_CONNECT = 1;
+    private static final int NOTIFY_DISCONNECT = 2;
+    private static final byte[] NO_BYTES = new byte[0];
 
     RouterPattern(final Socket socket)
     {
@@ -32,12 +37,18 @@ final class RouterPattern extends Pattern
     @Override
     boolean attach(final Link link)
     {
-        byte[] id = link.peerRoutingId;
+        byte[] id = null != link.assignedRoutingId ? link.assignedRoutingId : link.peerRoutingId;
         if (null != id && id.length > 0)
         {
-            if (table.containsKey(new RoutingId(id)))
+            final Link holder = table.get(new RoutingId(id));
+            if (null != holder)
             {
-                return false;
+                if (!options.routerHandover)
+                {
+                    return false;
+                }
+                // ROUTER_HANDOVER: the newcomer takes the id over; the old connection is closed.
+                linkGone(holder);
             }
         }
         else
@@ -47,6 +58,10 @@ final class RouterPattern extends Pattern
         link.routingId(id);
         table.put(new RoutingId(id), link);
         fq.attach(link);
+        if ((options.routerNotify & NOTIFY_CONNECT) != 0)
+        {
+            notifications.add(id);
+        }
         return true;
     }
 
@@ -65,6 +80,10 @@ final class RouterPattern extends Pattern
             if (table.get(key) == link)
             {
                 table.remove(key);
+                if ((options.routerNotify & NOTIFY_DISCONNECT) != 0)
+                {
+                    notifications.add(link.routingId);
+                }
             }
         }
         fq.detach(link);
@@ -118,14 +137,33 @@ final class RouterPattern extends Pattern
     @Override
     int recv(final Frame frame)
     {
+        if (notifying)
+        {
+            // ROUTER_NOTIFY: the second frame of [routing id, empty].
+            frame.view.wrap(NO_BYTES);
+            frame.more = false;
+            notifying = false;
+            return Status.OK;
+        }
         if (!idDelivered)
         {
-            final Link link = fq.beginMessage();
+            // Notifications queued so far come first (a peer's connect before its messages); looking for a message
+            // may find peers gone and queue their disconnects, which are then delivered at once.
+            final Link link = notifications.isEmpty() ? fq.beginMessage() : null;
             if (null == link)
             {
-                return Status.WOULD_BLOCK;
+                if (notifications.isEmpty())
+                {
+                    return Status.WOULD_BLOCK;
+                }
+                frame.view.wrap(notifications.poll());
+                frame.metadata = null;
+                frame.more = true;
+                notifying = true;
+                return Status.OK;
             }
             frame.view.wrap(link.routingIdView, 0, link.routingIdView.capacity());
+            frame.metadata = link.end.readMetadata();
             frame.more = true;
             idDelivered = true;
             return Status.OK;
@@ -147,13 +185,18 @@ final class RouterPattern extends Pattern
     @Override
     boolean canRecv()
     {
-        return idDelivered || fq.hasMessage();
+        return idDelivered || notifying || !notifications.isEmpty() || fq.hasMessage();
     }
 
     @Override
     String state()
     {
         return sending ? "sending a message" : "ready";
+    }
+
+    boolean hasPeer(final byte[] id)
+    {
+        return table.containsKey(new RoutingId(id));
     }
 
     /** @return how many peers have a routing id. */

@@ -5,6 +5,8 @@ import io.ringmq.transports.BlockingIdleStrategy;
 import io.ringmq.transports.Endpoint;
 import io.ringmq.transports.IoAgent;
 import io.ringmq.transports.IdleStrategyKind;
+import io.ringmq.transports.Metadata;
+import io.ringmq.transports.Pipe;
 import io.ringmq.transports.Waker;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -47,13 +49,17 @@ public final class Socket implements AutoCloseable
     public static final int SNDMORE = 2;
 
     private static final String INPROC = "inproc://";
+    private static final byte[] NO_BYTES = new byte[0];
 
     final Options options = new Options();
     private final Context context;
     private final SocketType type;
     private final Pattern pattern;
     private final IdleStrategy idle;
-    private final Waker waker;
+    /** Wakes this socket's thread if parked (BLOCK), else {@link Waker#NONE}. */
+    private final Waker idleWaker;
+    /** What producers poke: the idle waker, plus the readiness listener if one is set. Read by other threads. */
+    private volatile Waker waker;
     private final NanoClock clock;
     private final ArrayList<Link> links = new ArrayList<>();
     private final ManyToOneConcurrentLinkedQueue<Link> inbox = new ManyToOneConcurrentLinkedQueue<>();
@@ -62,6 +68,12 @@ public final class Socket implements AutoCloseable
     final Frame frame = new Frame();
     private final UnsafeBuffer sendWrapper = new UnsafeBuffer(0, 0);
     private String lastEndpoint = "";
+    private final Object monitorLock = new Object();
+    private Socket monitorSocket;
+    private MonitorEvent.Listener monitorListener;
+    private int monitorEvents;
+    /** Set under the context's registry lock when the socket closes, so nobody delivers it a link afterwards. */
+    boolean closedInRegistry;
     private boolean closed;
     final NetworkOptions networkOptions = new NetworkOptions();
     /** tcp and ipc endpoints; created on the first network bind or connect. */
@@ -75,7 +87,7 @@ public final class Socket implements AutoCloseable
         this.type = type;
         this.clock = context.clock();
         this.idle = context.idleStrategy().newStrategy();
-        final Waker idleWaker = IdleStrategyKind.wakerFor(idle);
+        this.idleWaker = IdleStrategyKind.wakerFor(idle);
         // In caller-runs mode this thread may be parked in its own I/O agent's selector: wake that too.
         this.waker = context.ioThreads() > 0 ? idleWaker : () ->
         {
@@ -135,7 +147,18 @@ public final class Socket implements AutoCloseable
             lastEndpoint = endpoint;
             return;
         }
-        attach(context.connectInproc(this, endpoint));
+        final byte[] assignedId = options.connectRoutingId;
+        if (null != assignedId && pattern instanceof RouterPattern && ((RouterPattern)pattern).hasPeer(assignedId))
+        {
+            throw new RingMqException(type + " socket cannot connect " + endpoint + " with CONNECT_ROUTING_ID " +
+                "already in use (EINVAL)");
+        }
+        options.connectRoutingId = null;
+        final Link link = context.connectInproc(this, endpoint, assignedId);
+        if (null != link)
+        {
+            attach(link);
+        }
         lastEndpoint = endpoint;
     }
 
@@ -171,7 +194,7 @@ public final class Socket implements AutoCloseable
                 found = true;
             }
         }
-        context.cancelPending(this, endpoint);
+        found |= context.cancelPending(this, endpoint);
         if (!found)
         {
             throw new RingMqException(type + " socket cannot disconnect " + endpoint + ": not connected (ENOENT)");
@@ -210,34 +233,6 @@ public final class Socket implements AutoCloseable
             network = new SocketNetwork(this, agent);
         }
         return network;
-    }
-
-    /**
-     * Reports this socket's connection events to {@code monitor} (libzmq's {@code zmq_socket_monitor} with a
-     * callback). Replaces any earlier monitor; {@code null} stops monitoring.
-     *
-     * @param events a mask of {@link io.ringmq.transports.TransportEvent} numbers, e.g. {@code TransportEvent.ALL}.
-     */
-    public void monitor(final SocketMonitor monitor, final int events)
-    {
-        checkOpen();
-        network().monitor(monitor, events);
-    }
-
-    /**
-     * Publishes this socket's connection events on a PAIR socket bound at {@code inprocEndpoint}, in libzmq's
-     * two-frame format (6 bytes: 16-bit event number and 32-bit value, little-endian; then the endpoint), so
-     * tooling written for libzmq's monitor reads them. Connect a PAIR socket there to receive them.
-     *
-     * @return the PAIR socket publishing the events; closing it stops the monitor.
-     */
-    public Socket monitor(final String inprocEndpoint, final int events)
-    {
-        checkOpen();
-        final Socket pair = context.socket(SocketType.PAIR);
-        pair.bind(inprocEndpoint);
-        network().monitor(SocketNetwork.pairPublisher(pair), events);
-        return pair;
     }
 
     // ------------------------------------------------------------------ send
@@ -280,6 +275,10 @@ public final class Socket implements AutoCloseable
             if (Status.WOULD_BLOCK != retried)
             {
                 idle.reset();
+                if (null != callerRunsAgent)
+                {
+                    callerRunsAgent.doWork();
+                }
                 return retried;
             }
         }
@@ -389,6 +388,19 @@ public final class Socket implements AutoCloseable
         return frame.view;
     }
 
+    /**
+     * A property of the connection the frame last received came from, as {@code zmq_msg_gets}: {@code Socket-Type}
+     * and {@code Peer-Address} for inproc; transports add {@code User-Id} and ZAP properties. Names are
+     * case-insensitive.
+     *
+     * @return the value, or null if the connection has no such property or nothing was received.
+     */
+    public String property(final String name)
+    {
+        final Object metadata = frame.metadata;
+        return metadata instanceof Metadata ? ((Metadata)metadata).get(name) : null;
+    }
+
     /** @return true if the frame last received has more frames after it (libzmq's ZMQ_RCVMORE). */
     public boolean hasMore()
     {
@@ -440,6 +452,136 @@ public final class Socket implements AutoCloseable
         checkOpen();
         processInbox();
         return pattern.canSend();
+    }
+
+    /**
+     * The readiness hook, like libzmq's ZMQ_FD: {@code listener} runs whenever a message arrives for this socket or
+     * room frees up in one of its pipes, so an application's own event loop can sleep and be woken (e.g. by calling
+     * {@code Selector.wakeup()}). It runs on the producing thread (a peer socket's or an I/O agent's): it must be
+     * quick, thread-safe, and must not touch this socket. Wake-ups are hints, as ZMQ_FD's edges are: after one, the
+     * owner checks {@link #canReceive()} / {@link #canSend()} or receives with {@link #DONTWAIT} until would-block.
+     *
+     * @param listener null to remove.
+     */
+    public void readinessListener(final Runnable listener)
+    {
+        checkOpen();
+        processInbox();
+        final Waker idleWaker = this.idleWaker;
+        final Waker newWaker = null == listener ? idleWaker : () ->
+        {
+            idleWaker.wake();
+            listener.run();
+        };
+        waker = newWaker;
+        for (int i = 0, size = links.size(); i < size; i++)
+        {
+            links.get(i).end.waker(newWaker);
+        }
+    }
+
+    // ------------------------------------------------------------------ monitoring
+
+    /**
+     * libzmq's {@code zmq_socket_monitor}: binds a PAIR socket at {@code endpoint} (an inproc endpoint) and sends it
+     * the selected events in libzmq's two-frame format (see {@link MonitorEvent}); connect a PAIR to it to read them.
+     * A null endpoint stops monitoring, which sends MONITOR_STOPPED first. Closing this socket stops it too.
+     *
+     * @param events a mask of {@link MonitorEvent} constants.
+     */
+    public void monitor(final String endpoint, final int events)
+    {
+        checkOpen();
+        stopMonitor();
+        if (null == endpoint)
+        {
+            return;
+        }
+        final Socket pair = context.socket(SocketType.PAIR);
+        try
+        {
+            pair.bind(endpoint);
+        }
+        catch (final RingMqException ex)
+        {
+            pair.close();
+            throw ex;
+        }
+        synchronized (monitorLock)
+        {
+            monitorSocket = pair;
+            monitorEvents = events;
+        }
+    }
+
+    /**
+     * Delivers the selected events to {@code listener} instead of a PAIR socket; null stops monitoring.
+     *
+     * @param events a mask of {@link MonitorEvent} constants.
+     */
+    public void monitor(final MonitorEvent.Listener listener, final int events)
+    {
+        checkOpen();
+        stopMonitor();
+        synchronized (monitorLock)
+        {
+            monitorListener = listener;
+            monitorEvents = null == listener ? 0 : events;
+        }
+    }
+
+    /**
+     * Raises an event; transports call this from I/O threads, so delivery is serialised on a lock (as libzmq's
+     * monitor mutex).
+     */
+    void event(final int event, final long value, final String endpoint)
+    {
+        event(event, value, endpoint, null);
+    }
+
+    /**
+     * Raises an event with a reason for failures (handshake refused, bad bytes) that listeners may read.
+     */
+    void event(final int event, final long value, final String endpoint, final String detail)
+    {
+        synchronized (monitorLock)
+        {
+            if ((monitorEvents & event) == 0)
+            {
+                return;
+            }
+            if (null != monitorListener)
+            {
+                monitorListener.onEvent(event, value, endpoint, detail);
+            }
+            if (null != monitorSocket)
+            {
+                final UnsafeBuffer eventFrame = new UnsafeBuffer(new byte[6]);
+                eventFrame.putShort(0, (short)event, java.nio.ByteOrder.nativeOrder());
+                eventFrame.putInt(2, (int)value, java.nio.ByteOrder.nativeOrder());
+                // Never block the thread raising the event: a monitor nobody reads loses events, as in libzmq.
+                if (Status.OK == monitorSocket.send(eventFrame, 0, 6, SNDMORE | DONTWAIT))
+                {
+                    final byte[] address = endpoint.getBytes(StandardCharsets.UTF_8);
+                    monitorSocket.send(address, 0);
+                }
+            }
+        }
+    }
+
+    private void stopMonitor()
+    {
+        event(MonitorEvent.MONITOR_STOPPED, 0, "");
+        synchronized (monitorLock)
+        {
+            if (null != monitorSocket)
+            {
+                monitorSocket.close();
+                monitorSocket = null;
+            }
+            monitorListener = null;
+            monitorEvents = 0;
+        }
     }
 
     // ------------------------------------------------------------------ options
@@ -523,6 +665,53 @@ public final class Socket implements AutoCloseable
         {
             options.conflate = (Boolean)value;
         }
+        else if (option == SocketOption.XPUB_NODROP)
+        {
+            options.xpubNoDrop = (Boolean)value;
+        }
+        else if (option == SocketOption.XPUB_WELCOME_MSG)
+        {
+            options.xpubWelcome = ((byte[])value).length == 0 ? null : ((byte[])value).clone();
+        }
+        else if (option == SocketOption.INVERT_MATCHING)
+        {
+            options.invertMatching = (Boolean)value;
+        }
+        else if (option == SocketOption.ROUTER_HANDOVER)
+        {
+            options.routerHandover = (Boolean)value;
+        }
+        else if (option == SocketOption.PROBE_ROUTER)
+        {
+            options.probeRouter = (Boolean)value;
+        }
+        else if (option == SocketOption.CONNECT_ROUTING_ID)
+        {
+            final byte[] id = (byte[])value;
+            if (id.length < 1 || id.length > RoutingId.MAX_LENGTH)
+            {
+                throw new RingMqException(option + " on a " + type + " socket must be 1 to 255 bytes (EINVAL)");
+            }
+            options.connectRoutingId = id.clone();
+        }
+        else if (option == SocketOption.IMMEDIATE)
+        {
+            options.immediate = (Boolean)value;
+        }
+        else if (option == SocketOption.XPUB_VERBOSER)
+        {
+            options.xpubVerbose = (Boolean)value;
+            options.xpubVerboseUnsubscribe = (Boolean)value;
+        }
+        else if (option == SocketOption.ROUTER_NOTIFY)
+        {
+            final int flags = (Integer)value;
+            if (flags < 0 || flags > 3)
+            {
+                throw new RingMqException(option + " on a " + type + " socket must be 0 to 3: " + flags + " (EINVAL)");
+            }
+            options.routerNotify = flags;
+        }
         processInbox();
         pattern.option(option, value);
     }
@@ -573,6 +762,18 @@ public final class Socket implements AutoCloseable
         {
             value = options.conflate;
         }
+        else if (option == SocketOption.INVERT_MATCHING)
+        {
+            value = options.invertMatching;
+        }
+        else if (option == SocketOption.IMMEDIATE)
+        {
+            value = options.immediate;
+        }
+        else if (option == SocketOption.ROUTER_NOTIFY)
+        {
+            value = options.routerNotify;
+        }
         else if (option == SocketOption.LAST_ENDPOINT)
         {
             value = lastEndpoint;
@@ -619,6 +820,7 @@ public final class Socket implements AutoCloseable
         {
             return;
         }
+        stopMonitor();
         closed = true;
         context.unbindAll(this);
         if (null != network)
@@ -708,6 +910,25 @@ public final class Socket implements AutoCloseable
         waker.wake();
     }
 
+    /** Lets a poller's thread be woken by this socket's producers while it waits on many sockets (BLOCK only). */
+    void armForPoller()
+    {
+        if (idle instanceof BlockingIdleStrategy)
+        {
+            ((BlockingIdleStrategy)idle).arm();
+        }
+    }
+
+    void disarmForPoller()
+    {
+        idle.reset();
+    }
+
+    Context context()
+    {
+        return context;
+    }
+
     /** @return the links currently attached (for tests). */
     List<Link> links()
     {
@@ -745,6 +966,12 @@ public final class Socket implements AutoCloseable
         {
             link.attached = true;
             links.add(link);
+            if (options.probeRouter && Pipe.CLAIMED == link.end.tryClaim())
+            {
+                // An empty message, so that a ROUTER peer learns this connection's routing id before we speak.
+                link.end.append(NO_BYTES, 0, 0);
+                link.end.publish();
+            }
         }
         else
         {

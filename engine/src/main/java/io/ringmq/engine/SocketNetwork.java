@@ -10,9 +10,6 @@ import io.ringmq.transports.TransportEvent;
 
 import java.io.IOException;
 import java.net.BindException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 
 /**
@@ -27,8 +24,6 @@ final class SocketNetwork implements ConnectionOwner
     private final IoAgent agent;
     private final ArrayList<String[]> bound = new ArrayList<>();
     private final ArrayList<String> connected = new ArrayList<>();
-    private volatile SocketMonitor monitor;
-    private volatile int monitorEvents;
 
     SocketNetwork(final Socket socket, final IoAgent agent)
     {
@@ -106,12 +101,6 @@ final class SocketNetwork implements ConnectionOwner
         agent.closeAll(this);
     }
 
-    void monitor(final SocketMonitor monitor, final int events)
-    {
-        this.monitorEvents = events;
-        this.monitor = monitor;
-    }
-
     // ------------------------------------------------------------------ from the I/O agent
 
     public boolean attach(final Pipe.End socketEnd, final PeerInfo peer)
@@ -123,33 +112,7 @@ final class SocketNetwork implements ConnectionOwner
 
     public void onEvent(final int event, final String endpoint, final long value, final String detail)
     {
-        final SocketMonitor current = monitor;
-        if (current != null && (monitorEvents & event) != 0)
-        {
-            current.onEvent(event, value, endpoint, detail);
-        }
-    }
-
-    /**
-     * A monitor that publishes each event on a PAIR socket in libzmq's two-frame format: 6 bytes (event number,
-     * 16 bits, then value, 32 bits, both little-endian) and the endpoint.
-     */
-    static SocketMonitor pairPublisher(final Socket pair)
-    {
-        return (event, value, endpoint) ->
-        {
-            final byte[] head = new byte[6];
-            ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).putShort((short)event).putInt((int)value);
-            synchronized (pair)
-            {
-                // Events come from I/O threads; the lock keeps the PAIR used by one thread at a time.
-                if (!pair.isClosed())
-                {
-                    pair.send(head, Socket.SNDMORE | Socket.DONTWAIT);
-                    pair.send(endpoint.getBytes(StandardCharsets.UTF_8), Socket.DONTWAIT);
-                }
-            }
-        };
+        socket.event(event, value, endpoint, detail);
     }
 
     static Endpoint parse(final Socket socket, final String endpoint, final String operation)

@@ -40,10 +40,28 @@ public final class SocketOption<T>
     public static final SocketOption<byte[]> UNSUBSCRIBE = new SocketOption<>("UNSUBSCRIBE", 7, byte[].class, Access.WRITE_ONLY, EnumSet.of(SocketType.SUB, SocketType.XPUB));
     /** XPUB: pass every subscription message up, not only the first for a topic. */
     public static final SocketOption<Boolean> XPUB_VERBOSE = new SocketOption<>("XPUB_VERBOSE", 40, Boolean.class, Access.WRITE_ONLY, EnumSet.of(SocketType.XPUB));
+    /** XPUB: like XPUB_VERBOSE, and pass every unsubscribe up too, not only the last for a topic. */
+    public static final SocketOption<Boolean> XPUB_VERBOSER = new SocketOption<>("XPUB_VERBOSER", 78, Boolean.class, Access.WRITE_ONLY, EnumSet.of(SocketType.XPUB));
+    /** ROUTER: deliver [routing id, empty frame] when a peer connects ({@code 1}), disconnects ({@code 2}) or both ({@code 3}). */
+    public static final SocketOption<Integer> ROUTER_NOTIFY = new SocketOption<>("ROUTER_NOTIFY", 97, Integer.class, Access.READ_WRITE, EnumSet.of(SocketType.ROUTER));
     /** XPUB: subscriptions reach the application only; it subscribes the last peer with SUBSCRIBE/UNSUBSCRIBE. */
     public static final SocketOption<Boolean> XPUB_MANUAL = new SocketOption<>("XPUB_MANUAL", 71, Boolean.class, Access.WRITE_ONLY, EnumSet.of(SocketType.XPUB));
     /** Keep only the newest inbound message (PULL, PUSH, SUB, PUB, DEALER). */
     public static final SocketOption<Boolean> CONFLATE = new SocketOption<>("CONFLATE", 54, Boolean.class, Access.READ_WRITE, EnumSet.of(SocketType.PULL, SocketType.PUSH, SocketType.SUB, SocketType.PUB, SocketType.DEALER));
+    /** XPUB/PUB: at a subscriber's mark, report {@link Status#WOULD_BLOCK} (and send to nobody) instead of dropping. */
+    public static final SocketOption<Boolean> XPUB_NODROP = new SocketOption<>("XPUB_NODROP", 69, Boolean.class, Access.WRITE_ONLY, EnumSet.of(SocketType.XPUB, SocketType.PUB));
+    /** XPUB: a message sent to each new subscriber when it connects. */
+    public static final SocketOption<byte[]> XPUB_WELCOME_MSG = new SocketOption<>("XPUB_WELCOME_MSG", 48, byte[].class, Access.WRITE_ONLY, EnumSet.of(SocketType.XPUB));
+    /** PUB/XPUB send to peers NOT subscribed to a matching prefix; SUB/XSUB receive messages that do NOT match. */
+    public static final SocketOption<Boolean> INVERT_MATCHING = new SocketOption<>("INVERT_MATCHING", 74, Boolean.class, Access.READ_WRITE, EnumSet.of(SocketType.PUB, SocketType.XPUB, SocketType.SUB, SocketType.XSUB));
+    /** ROUTER: a new peer announcing a routing id in use takes it over; the old connection is closed. */
+    public static final SocketOption<Boolean> ROUTER_HANDOVER = new SocketOption<>("ROUTER_HANDOVER", 56, Boolean.class, Access.WRITE_ONLY, EnumSet.of(SocketType.ROUTER));
+    /** ROUTER, DEALER, REQ: send an empty message to every new peer, so a ROUTER peer learns our routing id at once. */
+    public static final SocketOption<Boolean> PROBE_ROUTER = new SocketOption<>("PROBE_ROUTER", 51, Boolean.class, Access.WRITE_ONLY, EnumSet.of(SocketType.ROUTER, SocketType.DEALER, SocketType.REQ));
+    /** ROUTER: the routing id to give the peer of the next {@code connect}, instead of the one it announces. */
+    public static final SocketOption<byte[]> CONNECT_ROUTING_ID = new SocketOption<>("CONNECT_ROUTING_ID", 61, byte[].class, Access.WRITE_ONLY, EnumSet.of(SocketType.ROUTER));
+    /** Queue messages only on completed connections: an inproc connect waits for the bind before it is used. */
+    public static final SocketOption<Boolean> IMMEDIATE = new SocketOption<>("IMMEDIATE", 39, Boolean.class, Access.READ_WRITE, ALL);
     /** The endpoint of the last bind or connect, read-only. */
     public static final SocketOption<String> LAST_ENDPOINT = new SocketOption<>("LAST_ENDPOINT", 32, String.class, Access.READ_ONLY, ALL);
     /** The socket's type, read-only. */

@@ -197,23 +197,39 @@ final class SubscriptionTrie<T>
      */
     void removeAll(final T subscriber, final java.util.function.Consumer<byte[]> lastRemoved)
     {
-        removeAll(root, new byte[0], subscriber, lastRemoved);
+        removeAll(root, new byte[0], subscriber, lastRemoved, false);
+    }
+
+    /**
+     * @param removed told each prefix {@code subscriber} had, or only those left without subscribers unless
+     *                {@code everyPrefix}.
+     */
+    void removeAll(final T subscriber, final java.util.function.Consumer<byte[]> removed, final boolean everyPrefix)
+    {
+        removeAll(root, new byte[0], subscriber, removed, everyPrefix);
     }
 
     private void removeAll(final Node<T> node, final byte[] prefix, final T subscriber,
-        final java.util.function.Consumer<byte[]> lastRemoved)
+        final java.util.function.Consumer<byte[]> lastRemoved, final boolean everyPrefix)
     {
-        if (null != node.subscribers && node.subscribers.remove(subscriber) && node.subscribers.isEmpty())
+        if (null != node.subscribers && node.subscribers.remove(subscriber))
         {
-            prefixes--;
-            lastRemoved.accept(prefix);
+            final boolean last = node.subscribers.isEmpty();
+            if (last)
+            {
+                prefixes--;
+            }
+            if (last || everyPrefix)
+            {
+                lastRemoved.accept(prefix);
+            }
         }
         for (int i = node.children.length - 1; i >= 0; i--)
         {
             final byte[] longer = Arrays.copyOf(prefix, prefix.length + 1);
             longer[prefix.length] = node.keys[i];
             final Node<T> child = node.children[i];
-            removeAll(child, longer, subscriber, lastRemoved);
+            removeAll(child, longer, subscriber, lastRemoved, everyPrefix);
             if (child.isEmpty())
             {
                 node.removeChild(child);

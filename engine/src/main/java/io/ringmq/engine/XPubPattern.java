@@ -24,12 +24,14 @@ final class XPubPattern extends Pattern
         final byte[] data;
         final boolean more;
         final Link link;
+        final Object metadata;
 
         Pending(final byte[] data, final boolean more, final Link link)
         {
             this.data = data;
             this.more = more;
             this.link = link;
+            this.metadata = null == link ? null : link.end.readMetadata();
         }
     }
 
@@ -39,7 +41,9 @@ final class XPubPattern extends Pattern
     private final ArrayList<Link> matched = new ArrayList<>();
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final UnsafeBuffer upstream = new UnsafeBuffer(0, 0);
-    private final SubscriptionTrie.Visitor<Link> claimMatched = this::claimMatched;
+    private final ArrayList<Link> candidates = new ArrayList<>();
+    private final SubscriptionTrie.Visitor<Link> collectMatched = this::collectMatched;
+    private final SubscriptionTrie.Visitor<Link> stampMatched = this::stampMatched;
     private long stamp;
     private boolean sending;
     private Link lastPipe;
@@ -54,6 +58,12 @@ final class XPubPattern extends Pattern
     boolean attach(final Link link)
     {
         links.add(link);
+        final byte[] welcome = options.xpubWelcome;
+        if (null != welcome && Pipe.CLAIMED == link.end.tryClaim())
+        {
+            link.end.append(welcome, 0, welcome.length);
+            link.end.publish();
+        }
         return true;
     }
 
@@ -71,9 +81,10 @@ final class XPubPattern extends Pattern
                     System.arraycopy(prefix, 0, cancel, 1, prefix.length);
                     pending.add(new Pending(cancel, false, null));
                 }
-            });
+            }, options.xpubVerboseUnsubscribe);
         }
         matched.remove(link);
+        candidates.remove(link);
         if (lastPipe == link)
         {
             lastPipe = null;
@@ -87,7 +98,46 @@ final class XPubPattern extends Pattern
         {
             processUpstream();
             stamp++;
-            subscriptions.match(buffer, offset, length, claimMatched);
+            final ArrayList<Link> candidates = this.candidates;
+            candidates.clear();
+            if (options.invertMatching)
+            {
+                // INVERT_MATCHING: every link that matched nothing gets the message.
+                subscriptions.match(buffer, offset, length, stampMatched);
+                for (int i = 0, size = links.size(); i < size; i++)
+                {
+                    final Link link = links.get(i);
+                    if (link.matchStamp != stamp)
+                    {
+                        candidates.add(link);
+                    }
+                }
+            }
+            else
+            {
+                subscriptions.match(buffer, offset, length, collectMatched);
+            }
+            if (options.xpubNoDrop)
+            {
+                // XPUB_NODROP: all matching subscribers take it, or nobody does and the sender waits.
+                for (int i = 0, size = candidates.size(); i < size; i++)
+                {
+                    final Link link = candidates.get(i);
+                    if (!link.end.isWritable() && !link.end.isPeerClosed())
+                    {
+                        return Status.WOULD_BLOCK;
+                    }
+                }
+            }
+            for (int i = 0, size = candidates.size(); i < size; i++)
+            {
+                final Link link = candidates.get(i);
+                // A full link misses the message: PUB's mute state.
+                if (Pipe.CLAIMED == link.end.tryClaim())
+                {
+                    matched.add(link);
+                }
+            }
             sending = true;
         }
         final ArrayList<Link> matched = this.matched;
@@ -107,17 +157,19 @@ final class XPubPattern extends Pattern
         return Status.OK;
     }
 
-    private void claimMatched(final Link link)
+    private void collectMatched(final Link link)
     {
-        // A link subscribed to several prefixes of the message gets it once. A full link misses it: PUB's mute state.
+        // A link subscribed to several prefixes of the message gets it once.
         if (link.matchStamp != stamp)
         {
             link.matchStamp = stamp;
-            if (Pipe.CLAIMED == link.end.tryClaim())
-            {
-                matched.add(link);
-            }
+            candidates.add(link);
         }
+    }
+
+    private void stampMatched(final Link link)
+    {
+        link.matchStamp = stamp;
     }
 
     @Override
@@ -135,6 +187,7 @@ final class XPubPattern extends Pattern
         }
         frame.view.wrap(next.data);
         frame.more = next.more;
+        frame.metadata = next.metadata;
         if (null != next.link)
         {
             lastPipe = next.link;
@@ -196,7 +249,8 @@ final class XPubPattern extends Pattern
         }
         else
         {
-            notify = subscriptions.remove(message, 1, message.length - 1, link) != SubscriptionTrie.Removal.VALUES_REMAIN;
+            notify = subscriptions.remove(message, 1, message.length - 1, link) != SubscriptionTrie.Removal.VALUES_REMAIN ||
+                options.xpubVerboseUnsubscribe;
         }
         if (xpub && notify)
         {

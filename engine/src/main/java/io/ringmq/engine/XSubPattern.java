@@ -188,7 +188,7 @@ final class XSubPattern extends Pattern
         while (null != fq.beginMessage())
         {
             fq.readFrame(frame);
-            if (subscriptions.matches(frame.view, 0, frame.view.capacity()))
+            if (subscriptions.matches(frame.view, 0, frame.view.capacity()) != options.invertMatching)
             {
                 receivingMore = frame.more;
                 return Status.OK;

@@ -194,4 +194,45 @@ class DealerRouterTest
             }
         }
     }
+
+    @Test
+    void peerGoingAwayMidMessageDropsTheRestInsteadOfSendingAHeadlessRemainder()
+    {
+        try (Socket dealer = context.socket(SocketType.DEALER); Socket survivor = context.socket(SocketType.DEALER))
+        {
+            dealer.bind("inproc://midway");
+            final Socket leaver = context.socket(SocketType.DEALER);
+            leaver.connect("inproc://midway");
+            survivor.connect("inproc://midway");
+            dealer.canSend();
+
+            // The first message goes to the leaver (first attached); its first frame is on the way when it leaves.
+            dealer.sendMore("head");
+            leaver.close();
+            assertEquals(Status.WOULD_BLOCK, dealer.recv(Socket.DONTWAIT)); // notices the leaver is gone
+            dealer.sendMore("middle");
+            dealer.send("tail");
+            dealer.send("whole");
+            assertEquals("whole", survivor.recvString());
+            assertFalse(survivor.hasMore());
+            assertEquals(Status.WOULD_BLOCK, survivor.recv(Socket.DONTWAIT));
+        }
+    }
+
+    @Test
+    void disconnectBetweenTheRoutingIdAndTheBodyEndsTheMessage()
+    {
+        try (Socket router = context.socket(SocketType.ROUTER); Socket dealer = context.socket(SocketType.DEALER))
+        {
+            dealer.bind("inproc://half");
+            router.connect("inproc://half");
+            dealer.send("body");
+            router.recv();
+            assertTrue(router.hasMore());
+            router.disconnect("inproc://half");
+            assertEquals(0, router.recv(0), "an empty last frame, not an exception");
+            assertFalse(router.hasMore());
+            assertEquals(Status.WOULD_BLOCK, router.recv(Socket.DONTWAIT));
+        }
+    }
 }

@@ -73,7 +73,7 @@ class PeerInteropTest
         {
             pull.setOption(SocketOption.MAXMSGSIZE, 1024L);
             pull.setOption(SocketOption.RCVTIMEO, 10_000);
-            pull.monitor((event, value, endpoint) -> events.add(event), TransportEvent.ALL);
+            pull.monitor((MonitorEvent.Listener)(event, value, endpoint) -> events.add(event), MonitorEvent.ALL);
             pull.bind("tcp://127.0.0.1:*");
             peer.socket("big", "PUSH");
             peer.connect("big", pull.lastEndpoint());

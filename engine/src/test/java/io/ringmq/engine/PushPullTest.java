@@ -177,4 +177,23 @@ class PushPullTest
             assertThrows(RingMqException.class, () -> pull.send(new UnsafeBuffer(new byte[1]), 0, 1, 0));
         }
     }
+
+    @Test
+    void queueToAPeerIsDestroyedWhenItDisconnects()
+    {
+        // After libzmq's test_spec_pushpull test_destroy_queue_on_disconnect.
+        try (Socket push = context.socket(SocketType.PUSH); Socket pull = context.socket(SocketType.PULL))
+        {
+            push.bind("inproc://destroy");
+            pull.connect("inproc://destroy");
+            push.send("queued 1");
+            push.send("queued 2");
+            pull.disconnect("inproc://destroy");
+            assertEquals(Status.WOULD_BLOCK, pull.recv(Socket.DONTWAIT), "disconnected: nothing more arrives");
+            assertEquals(Status.WOULD_BLOCK, push.send("x".getBytes(), Socket.DONTWAIT), "no peer left to send to");
+            pull.connect("inproc://destroy");
+            push.send("fresh");
+            assertEquals("fresh", pull.recvString(), "the old queue did not come back");
+        }
+    }
 }

@@ -169,4 +169,65 @@ class StressTest
             assertTrue(pull.links().isEmpty(), "closed producers' pipes are forgotten once drained");
         }
     }
+
+    @Test
+    void closingTheContextUnderBlockedSendersEndsThemWithTerminated() throws Exception
+    {
+        final Context context = Context.create();
+        final Socket pull = context.socket(SocketType.PULL);
+        pull.setOption(SocketOption.RCVHWM, 2);
+        pull.bind("inproc://closing-context");
+        final List<Thread> threads = new ArrayList<>();
+        final int[] results = new int[PRODUCERS];
+        final int[] sent = new int[PRODUCERS];
+        for (int p = 0; p < PRODUCERS; p++)
+        {
+            final int producerId = p;
+            final Socket push = context.socket(SocketType.PUSH);
+            push.setOption(SocketOption.SNDHWM, 2);
+            push.connect("inproc://closing-context");
+            final Thread thread = new Thread(() ->
+            {
+                final UnsafeBuffer buffer = new UnsafeBuffer(new byte[8]);
+                int status;
+                int i = 0;
+                // Nobody reads: every producer ends up blocked at the mark until the context closes.
+                while (true)
+                {
+                    buffer.putInt(0, producerId);
+                    buffer.putInt(4, i);
+                    status = push.send(buffer, 0, 8, 0);
+                    if (status != Status.OK)
+                    {
+                        break;
+                    }
+                    i++;
+                }
+                sent[producerId] = i;
+                results[producerId] = status;
+                push.close();
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (final Thread thread : threads)
+        {
+            while (thread.getState() != Thread.State.TIMED_WAITING && thread.getState() != Thread.State.WAITING)
+            {
+                Thread.onSpinWait();
+            }
+        }
+        context.close();
+        for (final Thread thread : threads)
+        {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+            assertFalse(thread.isAlive());
+        }
+        for (int p = 0; p < PRODUCERS; p++)
+        {
+            assertEquals(Status.TERMINATED, results[p]);
+            assertEquals(4, sent[p], "SNDHWM + RCVHWM each, then blocked");
+        }
+        pull.close();
+    }
 }

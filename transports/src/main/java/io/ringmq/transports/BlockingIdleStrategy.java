@@ -71,6 +71,23 @@ public final class BlockingIdleStrategy implements IdleStrategy, Waker
         parked = null;
     }
 
+    /**
+     * Raises the parked flag without parking, for a thread that waits on several strategies at once (a poller): it
+     * arms them all, polls once more, then parks itself with {@link java.util.concurrent.locks.LockSupport}; a
+     * producer on any of them unparks it. {@link #reset()} lowers the flag again.
+     */
+    public void arm()
+    {
+        armed = true;
+        parked = Thread.currentThread();
+    }
+
+    /** @return the longest a single park lasts, so deadlines are checked at least this often. */
+    public long maxParkNanos()
+    {
+        return maxParkNanos;
+    }
+
     @Override
     public void reset()
     {

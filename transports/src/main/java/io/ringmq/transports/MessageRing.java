@@ -5,7 +5,6 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import org.agrona.BitUtil;
 import org.agrona.BufferUtil;
-import org.agrona.MutableDirectBuffer;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -14,46 +13,58 @@ import java.lang.invoke.VarHandle;
 import static io.ringmq.transports.SlotDescriptor.*;
 
 /**
- * One direction of a {@link Pipe}: a single-producer Disruptor ring of {@link Slot}s over an off-heap slot area.
+ * One direction of a {@link Pipe}: single-producer Disruptor rings of {@link Slot}s over off-heap slot areas.
  * Exactly one thread writes and one thread reads at a time.
  *
  * <p>Counting. {@code readCount} counts whole messages the reader has taken; the writer may have at most
- * {@code limit} messages outstanding ({@code writeCount - readCount}), which is the exact high-water mark. The
- * Disruptor's gating sequence ({@code released}) trails {@code readCount} by at most one slot, because the reader
- * keeps the slot of the message it last returned until its next read so that views into it stay valid; the ring is
- * therefore {@code limit + 1} rounded up to a power of two.
+ * {@code limit} messages outstanding ({@code writeCount - readCount}): that is the exact high-water mark, whatever
+ * the rings' sizes. Each ring's gating sequence trails {@code readCount} by at most one slot, because the reader
+ * keeps the slot of the message it last returned until its next read so that views into it stay valid.
  *
- * <p>Memory is allocated on the first claim, so idle pipes cost only this object and two padded sequences.
+ * <p>Lazy sizing. Nothing is allocated until the first claim; then a ring of {@link #INITIAL_SLOTS} slots (or fewer
+ * for a small mark). When a ring is full but the mark allows more, the writer links a ring twice the size after it
+ * and continues there; the reader drains the old ring, then follows the link. Rings grow up to {@code limit + 1}
+ * rounded up to a power of two, so a mostly idle pipe stays small and a bursty one pays for what it queues.
  */
 final class MessageRing
 {
-    /** What HWM 0 ("no limit" in libzmq) means here: ring of 64Ki slots, 8 MiB off-heap when used. */
+    /** What HWM 0 ("no limit" in libzmq) means here: rings grow to 64Ki slots, 8 MiB off-heap, if ever that full. */
     static final int MAX_LIMIT = (1 << 16) - 1;
+    /** Slots of the first ring: 4 KiB off-heap. */
+    static final int INITIAL_SLOTS = 32;
 
     static final int CLAIMED = 0;
     static final int FULL = -1;
     static final int CLOSED = -2;
 
-    /** Immutable once published through the volatile field, so the reader sees fully built storage. */
+    /** One ring and its slot area; {@code next} is set once, by the writer, when it moves on to a bigger ring. */
     private static final class Storage
     {
         final RingBuffer<Slot> ring;
         final UnsafeBuffer slots;
+        final Sequence released = new Sequence(-1);
         final int mask;
+        volatile Storage next;
 
-        Storage(final int capacity, final Sequence gate)
+        Storage(final int capacity)
         {
             ring = RingBuffer.createSingleProducer(Slot::new, capacity);
-            ring.addGatingSequences(gate);
+            ring.addGatingSequences(released);
             slots = new UnsafeBuffer(BufferUtil.allocateDirectAligned(capacity * SLOT_LENGTH, BitUtil.CACHE_LINE_LENGTH));
             mask = capacity - 1;
         }
     }
 
-    private final Sequence released = new Sequence(-1);
     private final Sequence readCount = new Sequence(0);
-    private final BufferPool pool = new BufferPool();
-    private volatile Storage storage;
+    /** Non-null under CONFLATE: this direction is a single overwritable message instead of rings. */
+    private final ConflatingSlot conflating;
+    /**
+     * Created by the writer on its first overflow; the reader only ever returns buffers of messages it read, so it
+     * sees the pool through the same publication that carried the buffer.
+     */
+    private BufferPool pool;
+    /** The ring the reader starts from: the first ring, then (set by the reader) whichever it moved on to. */
+    private volatile Storage head;
     private volatile int limit;
     private volatile boolean writerClosed;
     private volatile boolean readerClosed;
@@ -62,6 +73,7 @@ final class MessageRing
     volatile Object metadata;
 
     // Writer-thread state.
+    private Storage writeStorage;
     private long writeCount;
     private long cachedReadCount;
     private long claimSequence = -1;
@@ -74,15 +86,14 @@ final class MessageRing
     private int writeFrames;
 
     // Reader-thread state.
+    private Storage readStorage;
     private long readSequence = -1;
-    private boolean holding;
+    private Storage heldStorage;
+    private long heldSequence;
     private Slot readSlot;
     private DirectBuffer readBuffer;
     private int readPosition;
     private int framesLeft;
-
-    /** Non-null under CONFLATE: this direction is a single overwritable message instead of a ring. */
-    private final ConflatingSlot conflating;
 
     MessageRing(final int hwm)
     {
@@ -100,19 +111,10 @@ final class MessageRing
         return null != conflating;
     }
 
-    /**
-     * Sets the high-water mark in whole messages; 0 or less means {@link #MAX_LIMIT}. Once the ring exists it cannot
-     * grow, so a later raise is capped at what the ring holds.
-     */
+    /** Sets the high-water mark in whole messages; 0 or less means {@link #MAX_LIMIT}. May be raised or lowered any time. */
     void limit(final int hwm)
     {
-        int newLimit = hwm <= 0 ? MAX_LIMIT : Math.min(hwm, MAX_LIMIT);
-        final Storage s = storage;
-        if (null != s)
-        {
-            newLimit = Math.min(newLimit, s.ring.getBufferSize() - 1);
-        }
-        limit = newLimit;
+        limit = hwm <= 0 ? MAX_LIMIT : Math.min(hwm, MAX_LIMIT);
     }
 
     int limit()
@@ -122,12 +124,13 @@ final class MessageRing
 
     boolean isAllocated()
     {
-        return null != storage;
+        return null != head;
     }
 
+    /** @return slots of the ring the writer writes into now; 0 before the first message. Writer thread. */
     int capacity()
     {
-        final Storage s = storage;
+        final Storage s = null != writeStorage ? writeStorage : head;
         return null == s ? 0 : s.ring.getBufferSize();
     }
 
@@ -178,6 +181,7 @@ final class MessageRing
         {
             return CLOSED;
         }
+        final int limit = this.limit;
         if (writeCount - cachedReadCount >= limit)
         {
             cachedReadCount = readCount.get();
@@ -186,17 +190,23 @@ final class MessageRing
                 return FULL;
             }
         }
-        Storage s = storage;
+        Storage s = writeStorage;
         if (null == s)
         {
-            s = new Storage(BitUtil.findNextPositivePowerOfTwo(limit + 1), released);
-            storage = s;
+            s = new Storage(Math.min(INITIAL_SLOTS, BitUtil.findNextPositivePowerOfTwo(limit + 1)));
+            writeStorage = s;
+            head = s;
+        }
+        if (!s.ring.hasAvailableCapacity(1))
+        {
+            // Below the mark but this ring is full: the reader has not caught up with what the mark allows, so
+            // grow. Messages still in the old ring are read first; the reader follows the link when it is empty.
+            final Storage bigger = new Storage(Math.max(
+                s.ring.getBufferSize() * 2, Math.min(INITIAL_SLOTS, BitUtil.findNextPositivePowerOfTwo(limit + 1))));
+            s.next = bigger;
+            writeStorage = s = bigger;
         }
         final RingBuffer<Slot> ring = s.ring;
-        if (!ring.hasAvailableCapacity(1))
-        {
-            return FULL;
-        }
         final long sequence;
         try
         {
@@ -270,12 +280,16 @@ final class MessageRing
 
     private void overflow(final int requiredLength)
     {
-        final int used = writePosition - writeStart;
         if (requiredLength < 0)
         {
             throw new IllegalArgumentException("message too large");
         }
+        final int used = writePosition - writeStart;
         final int capacity = (int)Math.min(Integer.MAX_VALUE - 8, Math.max(2L * requiredLength, BufferPool.MIN_CAPACITY));
+        if (null == pool)
+        {
+            pool = new BufferPool();
+        }
         final UnsafeBuffer bigger = pool.acquire(capacity);
         bigger.putBytes(0, writeBuffer, writeStart, used);
         // An outgrown overflow buffer is simply dropped: growth past the first overflow is rare.
@@ -319,7 +333,8 @@ final class MessageRing
         {
             throw new IllegalStateException("no message claimed");
         }
-        final UnsafeBuffer slots = storage.slots;
+        final Storage s = writeStorage;
+        final UnsafeBuffer slots = s.slots;
         final int flags = (null != claimSlot.overflow ? FLAG_OVERFLOW : 0) | extraFlags;
         slots.putInt(claimSlotOffset + FRAME_COUNT_OFFSET, writeFrames);
         slots.putInt(claimSlotOffset + DATA_LENGTH_OFFSET, writePosition - writeStart);
@@ -327,11 +342,11 @@ final class MessageRing
         claimSequence = -1;
         claimSlot = null;
         writeBuffer = null;
-        storage.ring.publish(sequence);
+        s.ring.publish(sequence);
         wake(readerWaker);
     }
 
-    /** The writer is done: the reader drains what was published, then sees the ring closed. */
+    /** The writer is done: the reader drains what was published, then sees the direction closed. */
     void closeWriter()
     {
         abandon();
@@ -355,8 +370,18 @@ final class MessageRing
         {
             return conflating.hasMessage();
         }
-        final Storage s = storage;
-        return null != s && s.ring.getCursor() > readSequence;
+        final Storage s = null != readStorage ? readStorage : head;
+        if (null == s)
+        {
+            return false;
+        }
+        if (s.ring.getCursor() > (s == readStorage ? readSequence : -1))
+        {
+            return true;
+        }
+        // The writer links a bigger ring only after its last publish to this one, and publishes there right after.
+        final Storage next = s.next;
+        return null != next && next.ring.getCursor() >= 0;
     }
 
     /**
@@ -375,20 +400,41 @@ final class MessageRing
             throw new IllegalStateException("previous message not fully read");
         }
         release();
-        final Storage s = storage;
+        Storage s = readStorage;
         if (null == s)
         {
-            return 0;
+            s = head;
+            if (null == s)
+            {
+                return 0;
+            }
+            readStorage = s;
         }
         while (true)
         {
             final long next = readSequence + 1;
             if (s.ring.getCursor() < next)
             {
-                return 0;
+                final Storage bigger = s.next;
+                // Seeing the link means the writer is done with this ring, but read its cursor again: a publish may
+                // have landed between the first read and the link.
+                if (null == bigger || s.ring.getCursor() >= next)
+                {
+                    if (null == bigger)
+                    {
+                        return 0;
+                    }
+                    continue;
+                }
+                readStorage = s = bigger;
+                readSequence = -1;
+                // Nobody reads the old ring again: drop the reference that kept the chain of outgrown rings alive.
+                head = bigger;
+                continue;
             }
             readSequence = next;
-            holding = true;
+            heldStorage = s;
+            heldSequence = next;
             final int slotOffset = slotOffset(next, s.mask);
             final UnsafeBuffer slots = s.slots;
             final int flags = slots.getInt(slotOffset + FLAGS_OFFSET);
@@ -490,9 +536,10 @@ final class MessageRing
             conflating.release();
             return;
         }
-        if (holding)
+        final Storage s = heldStorage;
+        if (null != s)
         {
-            holding = false;
+            heldStorage = null;
             final Slot slot = readSlot;
             final UnsafeBuffer overflow = slot.overflow;
             if (null != overflow)
@@ -503,7 +550,7 @@ final class MessageRing
             slot.metadata = null;
             readSlot = null;
             readBuffer = null;
-            released.set(readSequence);
+            s.released.set(heldSequence);
         }
     }
 
@@ -546,7 +593,7 @@ final class MessageRing
 
     int pooledBuffers()
     {
-        return pool.pooled();
+        return null == pool ? 0 : pool.pooled();
     }
 
     private static void wake(final Waker waker)

@@ -67,4 +67,20 @@ public final class PeerInfo
     {
         return version;
     }
+
+    /**
+     * @return the properties every message from this peer carries (zmq_msg_gets): Socket-Type, Peer-Address and,
+     * when the peer announced one, Routing-Id.
+     */
+    public Metadata toMetadata()
+    {
+        final java.util.Map<String, String> properties = new java.util.HashMap<>();
+        properties.put(Metadata.SOCKET_TYPE, socketType == null ? "" : socketType.name());
+        properties.put(Metadata.PEER_ADDRESS, peerAddress);
+        if (identity != null && identity.length > 0)
+        {
+            properties.put(Metadata.ROUTING_ID, new String(identity, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        return Metadata.of(properties);
+    }
 }

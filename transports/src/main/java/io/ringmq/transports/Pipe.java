@@ -14,11 +14,14 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <p>Reading: {@link End#beginRead()} returns the frame count of the next message (0 if none), then
  * {@link End#nextFrame} once per frame. Views stay valid until the next {@code beginRead} on that end.
  *
- * <p>Memory: nothing is allocated for a direction until its first message. Then a direction with high-water mark
- * {@code h} holds {@code p = nextPowerOfTwo(h + 1)} slots: {@code p * 128} bytes off-heap, plus {@code p} slot
- * events (~24 bytes each) and the Disruptor's entry array on-heap. Messages over
+ * <p>Memory (measured on JDK 17, compressed oops): an idle pipe (no message ever sent) is under 1 KiB on-heap and
+ * nothing off-heap. A direction's first message allocates a ring of 32 slots: 4 KiB off-heap (128 bytes a slot) and
+ * about 2 KiB on-heap (slot events, the Disruptor's entry array and sequencer). When more messages are queued than
+ * a ring holds, and the high-water mark allows them, the writer moves on to a ring twice the size, up to
+ * {@code nextPowerOfTwo(hwm + 1)} slots: a queue of 1,000 messages ends in a 1,024-slot ring, 128 KiB off-heap and
+ * about 30 KiB on-heap, plus the outgrown rings until the reader has drained them. Messages over
  * {@value SlotDescriptor#INLINE_CAPACITY} bytes of frame data use pooled off-heap buffers (at most 8 kept per
- * direction).
+ * direction). Outgrown rings are freed by the garbage collector.
  */
 public final class Pipe
 {

@@ -360,7 +360,7 @@ final class StreamConnection implements StreamEngineListener
         final Pipe pipe = new Pipe(config.rcvHwm, config.sndHwm);
         end = pipe.endA();
         end.waker(agent.waker());
-        end.metadata(peer);
+        end.metadata(peer.toMetadata());
         if (connector != null)
         {
             connector.connected();

@@ -5,6 +5,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -30,14 +31,27 @@ class PipeStressTest
         run(IdleStrategyKind.BLOCK);
     }
 
+    @Test
+    void noLossWhileRingsGrowUnderALargeMark() throws Exception
+    {
+        run(IdleStrategyKind.BACK_OFF, 50_000);
+    }
+
     private static void run(final IdleStrategyKind kind) throws Exception
     {
-        final Pipe pipe = new Pipe(16, 16);
+        run(kind, 16);
+    }
+
+    private static void run(final IdleStrategyKind kind, final int hwm) throws Exception
+    {
+        final Pipe pipe = new Pipe(hwm, hwm);
         final IdleStrategy producerIdle = kind.newStrategy();
         final IdleStrategy consumerIdle = kind.newStrategy();
         pipe.endA().waker(IdleStrategyKind.wakerFor(producerIdle));
         pipe.endB().waker(IdleStrategyKind.wakerFor(consumerIdle));
         final AtomicReference<Throwable> failure = new AtomicReference<>();
+        // With a large mark the producer gets a head start of 1,000 messages, so the rings must have grown.
+        final CountDownLatch headStart = new CountDownLatch(hwm > 1_000 ? 1 : 0);
 
         final Thread producer = new Thread(() ->
         {
@@ -64,12 +78,17 @@ class PipeStressTest
                     a.append(frame, 0, 4);
                 }
                 a.publish();
+                if (i == 1_000)
+                {
+                    headStart.countDown();
+                }
             }
             a.close();
         }, "pipe-stress-producer");
         producer.setUncaughtExceptionHandler((t, e) -> failure.set(e));
         producer.start();
 
+        headStart.await();
         final Pipe.End b = pipe.endB();
         final UnsafeBuffer view = new UnsafeBuffer(0, 0);
         long expected = 0;
@@ -105,5 +124,9 @@ class PipeStressTest
         assertNull(failure.get());
         assertFalse(producer.isAlive());
         assertEquals(MESSAGES, expected);
+        if (hwm > 1_000)
+        {
+            assertTrue(pipe.endA().outboundCapacity() >= 1_024, "grew from 32 slots while the reader followed");
+        }
     }
 }

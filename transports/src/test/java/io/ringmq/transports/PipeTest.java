@@ -68,7 +68,54 @@ class PipeTest
         send(pipe.endA(), "x");
         assertTrue(pipe.endA().isOutboundAllocated());
         assertFalse(pipe.endB().isOutboundAllocated(), "the other direction stays unallocated");
-        assertEquals(1024, pipe.endA().outboundCapacity(), "HWM 1000 + the slot a reader holds, rounded up");
+        assertEquals(32, pipe.endA().outboundCapacity(), "a small first ring, whatever the mark");
+    }
+
+    @Test
+    void ringsGrowUpToTheMarkAndTheReaderFollowsInOrder()
+    {
+        final Pipe pipe = new Pipe(1000, 1000);
+        for (int i = 0; i < 1000; i++)
+        {
+            send(pipe.endA(), "m" + i, "second");
+        }
+        assertEquals(Pipe.FULL, pipe.endA().tryClaim(), "the mark is exact however the rings grew");
+        assertEquals(1024, pipe.endA().outboundCapacity(), "grown by doubling: 32, 64, ... 1024");
+        for (int i = 0; i < 1000; i++)
+        {
+            assertArrayEquals(new String[]{"m" + i, "second"}, read(pipe.endB()));
+            if (i % 100 == 0)
+            {
+                send(pipe.endA(), "late" + i);
+            }
+        }
+        for (int i = 0; i < 1000; i += 100)
+        {
+            assertArrayEquals(new String[]{"late" + i}, read(pipe.endB()));
+        }
+        assertFalse(pipe.endB().hasMessage());
+        assertEquals(0, pipe.endB().beginRead());
+    }
+
+    @Test
+    void markCanBeRaisedAfterTheFirstMessage()
+    {
+        final Pipe pipe = new Pipe(2, 2);
+        send(pipe.endA(), "a");
+        send(pipe.endA(), "b");
+        assertEquals(Pipe.FULL, pipe.endA().tryClaim());
+        pipe.endA().outboundHwm(100); // inproc boosts the mark when the bind happens after the connect
+        for (int i = 0; i < 98; i++)
+        {
+            send(pipe.endA(), "c" + i);
+        }
+        assertEquals(Pipe.FULL, pipe.endA().tryClaim());
+        assertEquals("a", read(pipe.endB())[0]);
+        assertEquals("b", read(pipe.endB())[0]);
+        for (int i = 0; i < 98; i++)
+        {
+            assertEquals("c" + i, read(pipe.endB())[0]);
+        }
     }
 
     @Test
