@@ -71,6 +71,9 @@ public interface SecurityMechanism
     // ---- Typed failures, ZAP and message encryption. Defaults keep NULL (and any mechanism that does not
     // ---- encrypt) exactly as before: frames travel in the clear and no ZAP is waited for.
 
+    /** The most bytes any mechanism's {@link #encodeMessage} adds to a body (CURVE: 33). */
+    int MAX_MESSAGE_OVERHEAD = 48;
+
     /** Flag in an encrypted message's plaintext: more frames of this message follow. */
     int MESSAGE_FLAG_MORE = 0x01;
     /** Flag in an encrypted message's plaintext: the plaintext is a command body (PING, SUBSCRIBE...). */
