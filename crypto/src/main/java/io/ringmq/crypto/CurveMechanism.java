@@ -95,6 +95,15 @@ public abstract class CurveMechanism extends HandshakeBase
         return new CurveServer(config, publicKey, secretKey, cookieKeys, zap);
     }
 
+    /**
+     * @return on a server, the client's long-term public key once its vouch was accepted (what ZAP is asked
+     * about); null on a client or before.
+     */
+    public byte[] clientPublicKey()
+    {
+        return null;
+    }
+
     public final Mechanism mechanism()
     {
         return Mechanism.CURVE;

@@ -308,16 +308,12 @@ public final class StreamEngine implements FrameHandler
     }
 
     /**
-     * Under a mechanism that encrypts, every frame after the handshake is a MESSAGE command; its plaintext is a
-     * data frame or a command by its flags.
+     * Under a mechanism that encrypts, every frame after the handshake carries a MESSAGE command body; its
+     * plaintext is a data frame or a command by its flags. libzmq sends it as a data frame without flags (the
+     * MORE and COMMAND bits travel encrypted inside), so the frame's own flags are not relied on.
      */
     private boolean onEncryptedFrame(final int flags, final DirectBuffer buffer, final int offset, final int length)
     {
-        if ((flags & FLAG_COMMAND) == 0)
-        {
-            fail(EngineFailure.PROTOCOL, "unencrypted message frame under " + mechanism.mechanism());
-            return false;
-        }
         final int plainLength = mechanism.decodeMessage(buffer, offset, length);
         if (plainLength < 0)
         {
@@ -541,7 +537,8 @@ public final class StreamEngine implements FrameHandler
     }
 
     /**
-     * Writes one frame or command body as a MESSAGE command frame: header, then the mechanism's encryption.
+     * Writes one frame or command body as a frame holding a MESSAGE command: header, then the mechanism's
+     * encryption.
      * Allocation-free: one secretbox.
      */
     private int encodeEncrypted(
@@ -553,7 +550,8 @@ public final class StreamEngine implements FrameHandler
         final int length)
     {
         final int bodyLength = length + mechanism.messageOverhead();
-        final int headerLength = FrameDescriptor.encodeHeader(dst, offset, FLAG_COMMAND, bodyLength);
+        // As libzmq frames it: a data frame without flags; MORE and COMMAND are inside the box.
+        final int headerLength = FrameDescriptor.encodeHeader(dst, offset, 0, bodyLength);
         return headerLength + mechanism.encodeMessage(messageFlags, src, srcOffset, length, dst, offset + headerLength);
     }
 
