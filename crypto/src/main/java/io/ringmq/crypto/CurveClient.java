@@ -124,6 +124,10 @@ final class CurveClient extends CurveMechanism
         final WireError error = command.wrap(buffer, offset, length);
         if (error != WireError.NONE)
         {
+            if (failOnLibzmqMisspelledError(buffer, offset, length))
+            {
+                return status();
+            }
             return fail(SecurityFailure.MALFORMED_COMMAND, error.description(), false);
         }
         if (failOnPeerError(buffer))

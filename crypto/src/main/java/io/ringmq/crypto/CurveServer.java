@@ -93,6 +93,10 @@ final class CurveServer extends CurveMechanism
         final WireError error = command.wrap(buffer, offset, length);
         if (error != WireError.NONE)
         {
+            if (failOnLibzmqMisspelledError(buffer, offset, length))
+            {
+                return status();
+            }
             return fail(SecurityFailure.MALFORMED_COMMAND, error.description(), false);
         }
         if (failOnPeerError(buffer))

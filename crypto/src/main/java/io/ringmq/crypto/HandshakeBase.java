@@ -158,6 +158,27 @@ abstract class HandshakeBase implements SecurityMechanism
         return true;
     }
 
+    /**
+     * libzmq 4.3's ZAP refusal misspells the ERROR command: its name is written as the C string {@code "\x5ERROR"},
+     * where the hex escape swallows the E, so the body is 0x5E "RROR", reason length, reason (seen on the wire
+     * from libzmq 4.3.4). Read it as the ERROR it means, so the failure says the peer refused.
+     *
+     * @return true if the body was that command (the mechanism has failed).
+     */
+    final boolean failOnLibzmqMisspelledError(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length < 6 || buffer.getByte(offset) != 0x5E || buffer.getByte(offset + 1) != 'R' ||
+            buffer.getByte(offset + 2) != 'R' || buffer.getByte(offset + 3) != 'O' || buffer.getByte(offset + 4) != 'R')
+        {
+            return false;
+        }
+        final int reasonLength = buffer.getByte(offset + 5) & 0xFF;
+        final String reason = reasonLength <= length - 6 ?
+            buffer.getStringWithoutLengthUtf8(offset + 6, reasonLength) : "malformed ERROR";
+        fail(SecurityFailure.PEER_ERROR, "peer refused the handshake: " + reason, false);
+        return true;
+    }
+
     // ---- metadata
 
     /**

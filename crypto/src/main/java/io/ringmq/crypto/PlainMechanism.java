@@ -143,6 +143,10 @@ public final class PlainMechanism extends HandshakeBase
         final WireError error = command.wrap(buffer, offset, length);
         if (error != WireError.NONE)
         {
+            if (failOnLibzmqMisspelledError(buffer, offset, length))
+            {
+                return status();
+            }
             return fail(SecurityFailure.MALFORMED_COMMAND, error.description(), false);
         }
         if (failOnPeerError(buffer))

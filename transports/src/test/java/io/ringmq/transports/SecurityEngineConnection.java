@@ -53,6 +53,14 @@ final class SecurityEngineConnection implements AutoCloseable
     {
         while (!engine.isActive() && !engine.isFailed())
         {
+            if (engine.mechanism().awaitingZap())
+            {
+                // The engine never blocks on ZAP: tick it until the handler's reply lets the handshake go on.
+                engine.onTimer(System.nanoTime());
+                flushControl();
+                Thread.onSpinWait();
+                continue;
+            }
             if (!readOnce())
             {
                 return false;
