@@ -53,6 +53,10 @@ public abstract class CurveMechanism extends HandshakeBase
 
     private final UnsafeBuffer sendNonceBuffer = new UnsafeBuffer(new byte[SecretBox.NONCE_LENGTH]);
     private final UnsafeBuffer receiveNonceBuffer = new UnsafeBuffer(new byte[SecretBox.NONCE_LENGTH]);
+    /** HSalsa20 of the box key and each direction's fixed MESSAGE nonce prefix, made once the handshake ends. */
+    private final byte[] sendSubKey = new byte[KEY];
+    private final byte[] receiveSubKey = new byte[KEY];
+    private boolean subKeysReady;
     private UnsafeBuffer plaintext = new UnsafeBuffer(ByteBuffer.allocateDirect(1024));
     private int plaintextFlags;
 
@@ -131,12 +135,12 @@ public abstract class CurveMechanism extends HandshakeBase
         {
             throw new IllegalStateException("CURVE messages need a completed handshake");
         }
+        prepareSubKeys();
         final long nonce = sendNonce++;
         dst.putBytes(dstOffset, MESSAGE_NAME);
         dst.putLong(dstOffset + MESSAGE_NONCE_OFFSET, nonce, ByteOrder.BIG_ENDIAN);
-        sendNonceBuffer.putLong(16, nonce, ByteOrder.BIG_ENDIAN);
-        box.sealWithPrefix(dst, dstOffset + MESSAGE_BOX_OFFSET, (byte)flags, src, srcOffset, length,
-            sendNonceBuffer, 0, precomputed);
+        box.sealWithSubKey(dst, dstOffset + MESSAGE_BOX_OFFSET, (byte)flags, src, srcOffset, length, sendSubKey,
+            nonce);
         return length + MESSAGE_OVERHEAD;
     }
 
@@ -162,9 +166,9 @@ public abstract class CurveMechanism extends HandshakeBase
         {
             plaintext = new UnsafeBuffer(ByteBuffer.allocateDirect(Math.max(plainLength, plaintext.capacity() * 2)));
         }
-        receiveNonceBuffer.putLong(16, nonce, ByteOrder.BIG_ENDIAN);
-        final int flags = box.openWithPrefix(plaintext, 0, src, offset + MESSAGE_BOX_OFFSET,
-            length - MESSAGE_BOX_OFFSET, receiveNonceBuffer, 0, precomputed);
+        prepareSubKeys();
+        final int flags = box.openWithSubKey(plaintext, 0, src, offset + MESSAGE_BOX_OFFSET,
+            length - MESSAGE_BOX_OFFSET, receiveSubKey, nonce);
         if (flags < 0)
         {
             fail(SecurityFailure.BAD_BOX, "MESSAGE box did not open", false);
@@ -189,6 +193,16 @@ public abstract class CurveMechanism extends HandshakeBase
         return plaintextFlags;
     }
 
+    private void prepareSubKeys()
+    {
+        if (!subKeysReady)
+        {
+            SecretBox.hsalsa20(sendSubKey, 0, sendNonceBuffer, 0, precomputed);
+            SecretBox.hsalsa20(receiveSubKey, 0, receiveNonceBuffer, 0, precomputed);
+            subKeysReady = true;
+        }
+    }
+
     /**
      * Checks a received short nonce strictly increases, and records it.
      */
@@ -208,6 +222,8 @@ public abstract class CurveMechanism extends HandshakeBase
     void wipe()
     {
         Arrays.fill(precomputed, (byte)0);
+        Arrays.fill(sendSubKey, (byte)0);
+        Arrays.fill(receiveSubKey, (byte)0);
         if (plaintext != null)
         {
             plaintext.setMemory(0, plaintext.capacity(), (byte)0);

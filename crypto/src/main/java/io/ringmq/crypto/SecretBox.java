@@ -168,6 +168,82 @@ public final class SecretBox
         return prefix;
     }
 
+    /**
+     * {@link #sealWithPrefix} for a nonce whose first 16 bytes never change (CURVE's MESSAGE nonce prefix is fixed
+     * per direction): {@code subKey} is {@link #hsalsa20} of the key and those 16 bytes, computed once per
+     * connection, so a message skips one Salsa20 core.
+     *
+     * @param nonceTail the last 8 nonce bytes as a big-endian long, as CURVE puts its short nonce on the wire.
+     */
+    public int sealWithSubKey(
+        final MutableDirectBuffer dst,
+        final int dstOffset,
+        final byte prefix,
+        final DirectBuffer src,
+        final int srcOffset,
+        final int length,
+        final byte[] subKey,
+        final long nonceTail)
+    {
+        initStreamWithSubKey(subKey, nonceTail);
+        dst.putByte(dstOffset + MAC_LENGTH, (byte)(prefix ^ nextStreamByte()));
+        xorStream(dst, dstOffset + MAC_LENGTH + 1, src, srcOffset, length);
+        poly1305(dst, dstOffset + MAC_LENGTH, length + 1);
+        dst.putBytes(dstOffset, tag, 0, MAC_LENGTH);
+        wipeStream();
+        return length + 1 + MAC_LENGTH;
+    }
+
+    /**
+     * {@link #openWithPrefix} with a precomputed sub-key, as {@link #sealWithSubKey}.
+     */
+    public int openWithSubKey(
+        final MutableDirectBuffer dst,
+        final int dstOffset,
+        final DirectBuffer box,
+        final int boxOffset,
+        final int boxLength,
+        final byte[] subKey,
+        final long nonceTail)
+    {
+        if (boxLength < MAC_LENGTH + 1)
+        {
+            return -1;
+        }
+        final int length = boxLength - MAC_LENGTH;
+        initStreamWithSubKey(subKey, nonceTail);
+        poly1305(box, boxOffset + MAC_LENGTH, length);
+        int difference = 0;
+        for (int i = 0; i < MAC_LENGTH; i++)
+        {
+            difference |= tag[i] ^ box.getByte(boxOffset + i);
+        }
+        if (difference != 0)
+        {
+            wipeStream();
+            return -1;
+        }
+        final int prefix = (box.getByte(boxOffset + MAC_LENGTH) ^ nextStreamByte()) & 0xFF;
+        xorStream(dst, dstOffset, box, boxOffset + MAC_LENGTH + 1, length - 1);
+        wipeStream();
+        return prefix;
+    }
+
+    private void initStreamWithSubKey(final byte[] key, final long nonceTail)
+    {
+        for (int i = 0; i < 8; i++)
+        {
+            subKey[i] = getIntLE(key, 4 * i);
+        }
+        // The tail's bytes in wire (big-endian) order, read as two little-endian words.
+        nonce0 = Integer.reverseBytes((int)(nonceTail >>> 32));
+        nonce1 = Integer.reverseBytes((int)nonceTail);
+        counter = 0;
+        nextBlock();
+        polyInit();
+        blockUsed = 32;
+    }
+
     private int nextStreamByte()
     {
         if (blockUsed == 64)

@@ -127,6 +127,75 @@ class SecretBoxTest
     }
 
     @Test
+    void prefixAndSubKeyVariantsMatchTheReference()
+    {
+        final Random random = new Random(37);
+        for (int round = 0; round < 100; round++)
+        {
+            final int length = random.nextInt(300);
+            final byte[] key = new byte[32];
+            final byte[] nonce = new byte[24];
+            final byte[] message = new byte[length + 1];
+            random.nextBytes(key);
+            random.nextBytes(nonce);
+            random.nextBytes(message);
+            final byte[] expected = referenceSeal(key, nonce, message);
+
+            final UnsafeBuffer out = new UnsafeBuffer(new byte[length + 17]);
+            box.sealWithPrefix(out, 0, message[0], new UnsafeBuffer(message), 1, length, new UnsafeBuffer(nonce), 0,
+                key);
+            assertArrayEquals(expected, out.byteArray());
+
+            final byte[] subKey = new byte[32];
+            SecretBox.hsalsa20(subKey, 0, new UnsafeBuffer(nonce), 0, key);
+            final long tail = new UnsafeBuffer(nonce).getLong(16, java.nio.ByteOrder.BIG_ENDIAN);
+            final UnsafeBuffer viaSubKey = new UnsafeBuffer(new byte[length + 17]);
+            box.sealWithSubKey(viaSubKey, 0, message[0], new UnsafeBuffer(message), 1, length, subKey, tail);
+            assertArrayEquals(expected, viaSubKey.byteArray());
+
+            final UnsafeBuffer plain = new UnsafeBuffer(new byte[length]);
+            assertEquals(message[0] & 0xFF, box.openWithSubKey(plain, 0, viaSubKey, 0, length + 17, subKey, tail));
+            assertArrayEquals(Arrays.copyOfRange(message, 1, length + 1), plain.byteArray());
+            assertEquals(message[0] & 0xFF, box.openWithPrefix(plain, 0, out, 0, length + 17,
+                new UnsafeBuffer(nonce), 0, key));
+            viaSubKey.putByte(length + 16, (byte)(viaSubKey.getByte(length + 16) ^ 1));
+            assertEquals(-1, box.openWithSubKey(plain, 0, viaSubKey, 0, length + 17, subKey, tail));
+        }
+    }
+
+    @Test
+    void curveMessagesAllocateNothing()
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        final CurveKeys.KeyPair server = CurveKeys.generateKeyPair();
+        final CurveKeys.KeyPair client = CurveKeys.generateKeyPair();
+        final MechanismPair pair = new MechanismPair(
+            CurveMechanism.client(new MechanismConfig(io.ringmq.codecs.SocketType.PAIR, null), server.publicKey(),
+                client.publicKey(), client.secretKey()),
+            CurveMechanism.server(new MechanismConfig(io.ringmq.codecs.SocketType.PAIR, null), server.publicKey(),
+                server.secretKey(), new CookieKeyring(), null));
+        pair.pump();
+        final UnsafeBuffer message = new UnsafeBuffer(ByteBuffer.allocateDirect(1024));
+        final UnsafeBuffer wire = new UnsafeBuffer(ByteBuffer.allocateDirect(2048));
+        for (int i = 0; i < 20_000; i++)
+        {
+            final int length = pair.client.encodeMessage(0, message, 0, i % 2 == 0 ? 64 : 1024, wire, 0);
+            pair.server.decodeMessage(wire, 0, length);
+        }
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 20_000; i++)
+        {
+            final int length = pair.client.encodeMessage(0, message, 0, i % 2 == 0 ? 64 : 1024, wire, 0);
+            pair.server.decodeMessage(wire, 0, length);
+        }
+        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(SecurityMechanism.READY, pair.server.status());
+        // 40,000 boxes: anything per message would be hundreds of kilobytes; allow the probe's own noise.
+        assertTrue(allocated < 4096, "allocated " + allocated + " bytes for 40,000 messages");
+    }
+
+    @Test
     void hsalsa20MatchesTheSubkeyBouncyCastleDerives()
     {
         // XSalsa20 with nonce n and key k equals Salsa20 with key HSalsa20(k, n[0..16]) and nonce n[16..24]:
