@@ -499,6 +499,12 @@ public final class StreamEngine implements FrameHandler
      * Encodes one frame of an outgoing message. A SUB or XSUB socket's subscription messages (first byte 1 or 0)
      * become SUBSCRIBE/CANCEL commands for a ZMTP 3.1 peer and stay messages for older peers.
      *
+     * <p>
+     * When the mechanism encrypts (CURVE), each frame becomes a MESSAGE whose short nonce is taken now, and the
+     * engine's own PING/PONG take theirs when they are queued: write the control bytes already queued
+     * ({@link #drainControl}) before the frames encoded after them, as StreamConnection does, or the peer sees a
+     * nonce go backwards and drops the connection.
+     *
      * @param flags {@link FrameDescriptor#FLAG_MORE} if more frames of the message follow.
      * @return bytes written; {@code dst} must have room for {@code length + maxFrameOverhead()}.
      */
