@@ -435,6 +435,13 @@ public final class SecretBox
             if (blockUsed == 64)
             {
                 nextBlock();
+                if (length - done >= 64)
+                {
+                    xorWholeBlock(dst, dstOffset + done, src, srcOffset + done);
+                    done += 64;
+                    blockUsed = 64;
+                    continue;
+                }
             }
             if ((blockUsed & 3) == 0 && length - done >= 4)
             {
@@ -451,6 +458,21 @@ public final class SecretBox
                 done++;
                 blockUsed++;
             }
+        }
+    }
+
+    /**
+     * XORs a whole 64-byte key-stream block, eight bytes at a time.
+     */
+    private void xorWholeBlock(
+        final MutableDirectBuffer dst, final int dstOffset, final DirectBuffer src, final int srcOffset)
+    {
+        final int[] b = block;
+        for (int i = 0; i < 8; i++)
+        {
+            final long stream = (b[2 * i] & 0xFFFFFFFFL) | ((long)b[2 * i + 1] << 32);
+            dst.putLong(dstOffset + 8 * i, src.getLong(srcOffset + 8 * i, ByteOrder.LITTLE_ENDIAN) ^ stream,
+                ByteOrder.LITTLE_ENDIAN);
         }
     }
 
@@ -494,12 +516,9 @@ public final class SecretBox
         int position = 0;
         while (length - position >= 16)
         {
-            polyBlock(
-                message.getInt(offset + position, ByteOrder.LITTLE_ENDIAN) & 0xFFFFFFFFL,
-                message.getInt(offset + position + 4, ByteOrder.LITTLE_ENDIAN) & 0xFFFFFFFFL,
-                message.getInt(offset + position + 8, ByteOrder.LITTLE_ENDIAN) & 0xFFFFFFFFL,
-                message.getInt(offset + position + 12, ByteOrder.LITTLE_ENDIAN) & 0xFFFFFFFFL,
-                1L << 24);
+            final long lo = message.getLong(offset + position, ByteOrder.LITTLE_ENDIAN);
+            final long hi = message.getLong(offset + position + 8, ByteOrder.LITTLE_ENDIAN);
+            polyBlock(lo & 0xFFFFFFFFL, lo >>> 32, hi & 0xFFFFFFFFL, hi >>> 32, 1L << 24);
             position += 16;
         }
         final int rest = length - position;
