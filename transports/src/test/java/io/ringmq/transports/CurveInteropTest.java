@@ -126,6 +126,33 @@ class CurveInteropTest
     }
 
     @Test
+    void fourMebibyteMessagesBothWaysUnderCurve() throws IOException
+    {
+        final CurveKeys.KeyPair server = CurveKeys.generateKeyPair();
+        final CurveKeys.KeyPair client = CurveKeys.generateKeyPair();
+        peer.socket("p", "PAIR");
+        peer.command("opt p CURVE_SERVER 1");
+        peer.command("opt p CURVE_SECRETKEY " + server.secretKeyZ85());
+        final String endpoint = peer.bind("p", "tcp://127.0.0.1:0");
+        try (SecurityEngineConnection pair = connect(endpoint, SocketType.PAIR,
+            CurveMechanism.client(new MechanismConfig(SocketType.PAIR, null), server.publicKey(),
+                client.publicKey(), client.secretKey())))
+        {
+            assertTrue(pair.handshake(), () -> "handshake failed: " + pair.listener.failureReason);
+            final byte[] big = new byte[4 << 20];
+            new Random(4).nextBytes(big);
+            pair.send(big, bytes("tail"));
+            final List<byte[]> atPeer = peer.recv("p", 30_000);
+            assertArrayEquals(big, atPeer.get(0));
+            assertArrayEquals(bytes("tail"), atPeer.get(1));
+            peer.send("p", bytes("head"), big);
+            final List<byte[]> back = pair.receive();
+            assertArrayEquals(bytes("head"), back.get(0));
+            assertArrayEquals(big, back.get(1));
+        }
+    }
+
+    @Test
     void subscriptionsAndHeartbeatsTravelEncrypted() throws IOException
     {
         final CurveKeys.KeyPair server = CurveKeys.generateKeyPair();
