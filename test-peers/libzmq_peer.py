@@ -11,12 +11,35 @@ Runs under Debian's /usr/bin/python3 with python3-zmq (libzmq 4.3). One command 
   recv NAME TIMEOUT_MS           -> msg FRAME... | timeout
   close NAME                     -> ok
   version                        -> ok <libzmq version>
+  keypair                        -> ok <public z85> <secret z85>   (zmq.curve_keypair())
+  public SECRET_Z85              -> ok <public z85>                (zmq.curve_public())
+  zap CODE [USER_ID]             -> ok   (starts a ZAP handler thread answering every request with CODE)
+  zaplog                         -> ok <mechanism>:<credential hex>,...   (requests the ZAP handler saw)
   quit                           -> (exits)
 Any failure replies "error <reason>" and the peer keeps serving.
 """
 import sys
+import threading
 
 import zmq
+
+zap_requests = []
+
+
+def zap_handler(ctx, code, user_id, ready):
+    """Answers every ZAP request with one status code; records what it was asked."""
+    sock = ctx.socket(zmq.REP)
+    sock.setsockopt(zmq.LINGER, 0)
+    sock.bind("inproc://zeromq.zap.01")
+    ready.set()
+    while True:
+        try:
+            frames = sock.recv_multipart()
+        except zmq.ContextTerminated:
+            break
+        zap_requests.append(frames[5].decode() + ":" + b"".join(frames[6:]).hex())
+        sock.send_multipart([b"1.0", frames[1], code.encode(), b"", user_id.encode(), b""])
+    sock.close(0)
 
 
 def frames_out(parts):
@@ -49,6 +72,20 @@ def main():
                 break
             elif cmd == "version":
                 reply = "ok " + zmq.zmq_version()
+            elif cmd == "keypair":
+                public, secret = zmq.curve_keypair()
+                reply = "ok " + public.decode() + " " + secret.decode()
+            elif cmd == "public":
+                reply = "ok " + zmq.curve_public(args[0].encode()).decode()
+            elif cmd == "zap":
+                ready = threading.Event()
+                thread = threading.Thread(target=zap_handler,
+                                          args=(ctx, args[0], args[1] if len(args) > 1 else "", ready), daemon=True)
+                thread.start()
+                ready.wait(10)
+                reply = "ok"
+            elif cmd == "zaplog":
+                reply = "ok " + ",".join(zap_requests)
             elif cmd == "socket":
                 sock = ctx.socket(getattr(zmq, args[1].upper()))
                 sock.setsockopt(zmq.LINGER, 0)

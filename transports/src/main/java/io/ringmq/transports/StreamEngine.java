@@ -12,6 +12,7 @@ import io.ringmq.codecs.SocketType;
 import io.ringmq.codecs.SubscriptionDecoder;
 import io.ringmq.codecs.WireError;
 import io.ringmq.codecs.ZmtpVersion;
+import io.ringmq.crypto.SecurityFailure;
 import io.ringmq.crypto.SecurityMechanism;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -47,6 +48,8 @@ public final class StreamEngine implements FrameHandler
     private static final int CONTROL_CAPACITY = 4096;
     private static final long NANOS_PER_DECISECOND = 100_000_000L;
     private static final long NO_DEADLINE = Long.MAX_VALUE;
+    /** While the mechanism waits for ZAP, {@link #nextDeadlineNs} asks to be ticked this often to re-poll it. */
+    static final long ZAP_POLL_INTERVAL_NS = 1_000_000L;
 
     private final StreamEngineConfig config;
     private final SecurityMechanism mechanism;
@@ -59,10 +62,13 @@ public final class StreamEngine implements FrameHandler
     private final UnsafeBuffer control = new UnsafeBuffer(ByteBuffer.allocateDirect(CONTROL_CAPACITY));
     private final UnsafeBuffer commandBody = new UnsafeBuffer(ByteBuffer.allocateDirect(CONTROL_CAPACITY));
     private final UnsafeBuffer pingContext = new UnsafeBuffer(new byte[0]);
+    /** Commands after the handshake are encoded here first, then encrypted into MESSAGE when the mechanism encrypts. */
+    private final UnsafeBuffer commandScratch = new UnsafeBuffer(ByteBuffer.allocateDirect(CONTROL_CAPACITY));
     private final boolean sendsSubscriptions;
     private final boolean receivesSubscriptions;
 
     private int state = STATE_GREETING;
+    private boolean encrypting;
     private int controlLength;
     private ZmtpVersion version;
     private boolean inboundMidMessage;
@@ -131,6 +137,10 @@ public final class StreamEngine implements FrameHandler
             }
         }
         if (state == STATE_FAILED)
+        {
+            return -1;
+        }
+        if (state == STATE_HANDSHAKE && mechanism.awaitingZap() && !pumpMechanism())
         {
             return -1;
         }
@@ -241,6 +251,7 @@ public final class StreamEngine implements FrameHandler
     private void activate(final SocketType peerType, final byte[] peerIdentity)
     {
         state = STATE_ACTIVE;
+        encrypting = mechanism.encryptsMessages() && version != ZmtpVersion.ZMTP_2_0;
         handshakeDeadlineNs = NO_DEADLINE;
         if (config.heartbeatIvlNs > 0 && version != ZmtpVersion.ZMTP_2_0 && version != ZmtpVersion.ZMTP_3_0)
         {
@@ -276,6 +287,10 @@ public final class StreamEngine implements FrameHandler
             }
 
             case STATE_ACTIVE:
+                if (encrypting)
+                {
+                    return onEncryptedFrame(flags, buffer, offset, length);
+                }
                 if ((flags & FLAG_COMMAND) != 0)
                 {
                     if (version == ZmtpVersion.ZMTP_2_0)
@@ -290,6 +305,28 @@ public final class StreamEngine implements FrameHandler
             default:
                 return false;
         }
+    }
+
+    /**
+     * Under a mechanism that encrypts, every frame after the handshake carries a MESSAGE command body; its
+     * plaintext is a data frame or a command by its flags. libzmq sends it as a data frame without flags (the
+     * MORE and COMMAND bits travel encrypted inside), so the frame's own flags are not relied on.
+     */
+    private boolean onEncryptedFrame(final int flags, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final int plainLength = mechanism.decodeMessage(buffer, offset, length);
+        if (plainLength < 0)
+        {
+            fail(EngineFailure.PROTOCOL, mechanism.failure() + ": " + mechanism.errorReason());
+            return false;
+        }
+        final DirectBuffer plain = mechanism.plaintext();
+        final int plainFlags = mechanism.plaintextFlags();
+        if ((plainFlags & SecurityMechanism.MESSAGE_FLAG_COMMAND) != 0)
+        {
+            return onCommand(FLAG_COMMAND, plain, 0, plainLength);
+        }
+        return onMessageFrame(plainFlags & SecurityMechanism.MESSAGE_FLAG_MORE, plain, 0, plainLength);
     }
 
     private boolean onMessageFrame(final int flags, final DirectBuffer buffer, final int offset, final int length)
@@ -330,11 +367,11 @@ public final class StreamEngine implements FrameHandler
                     return false;
                 }
                 peerTtlNs = command.pingTtl() * NANOS_PER_DECISECOND;
-                if (controlLength + FrameDescriptor.SHORT_HEADER_LENGTH + 5 + command.fieldLength() <=
-                    CONTROL_CAPACITY)
+                if (controlLength + FrameDescriptor.LONG_HEADER_LENGTH + 5 + command.fieldLength() +
+                    mechanism.messageOverhead() <= CONTROL_CAPACITY)
                 {
-                    controlLength += CommandEncoder.encodePong(
-                        control, controlLength, buffer, command.fieldOffset(), command.fieldLength());
+                    queueActiveCommand(CommandEncoder.encodePong(
+                        commandScratch, 0, buffer, command.fieldOffset(), command.fieldLength()));
                 }
                 return true;
             case PONG:
@@ -372,6 +409,10 @@ public final class StreamEngine implements FrameHandler
         {
             return false;
         }
+        if (state == STATE_HANDSHAKE && mechanism.awaitingZap() && !pumpMechanism())
+        {
+            return false;
+        }
         if (nowNs - handshakeDeadlineNs >= 0 && handshakeDeadlineNs != NO_DEADLINE)
         {
             fail(EngineFailure.HANDSHAKE_TIMEOUT, "no handshake within HANDSHAKE_IVL");
@@ -390,7 +431,11 @@ public final class StreamEngine implements FrameHandler
         if (nextPingNs != NO_DEADLINE && nowNs - nextPingNs >= 0)
         {
             final int ttl = (int)Math.min(config.heartbeatTtlNs / NANOS_PER_DECISECOND, 0xFFFF);
-            controlLength += CommandEncoder.encodePing(control, controlLength, ttl, pingContext, 0, 0);
+            if (controlLength + FrameDescriptor.LONG_HEADER_LENGTH + 7 + mechanism.messageOverhead() <=
+                CONTROL_CAPACITY)
+            {
+                queueActiveCommand(CommandEncoder.encodePing(commandScratch, 0, ttl, pingContext, 0, 0));
+            }
             nextPingNs = nowNs + config.heartbeatIvlNs;
             if (heartbeatDeadlineNs == NO_DEADLINE && config.effectiveHeartbeatTimeoutNs() > 0)
             {
@@ -405,7 +450,14 @@ public final class StreamEngine implements FrameHandler
      */
     public long nextDeadlineNs()
     {
-        return Math.min(Math.min(handshakeDeadlineNs, nextPingNs), Math.min(heartbeatDeadlineNs, ttlDeadlineNs));
+        final long deadline =
+            Math.min(Math.min(handshakeDeadlineNs, nextPingNs), Math.min(heartbeatDeadlineNs, ttlDeadlineNs));
+        if (state == STATE_HANDSHAKE && mechanism.awaitingZap())
+        {
+            // Re-poll the mechanism for its ZAP reply soon; the engine module may also tick it when the reply lands.
+            return Math.min(deadline, nowNs + ZAP_POLL_INTERVAL_NS);
+        }
+        return deadline;
     }
 
     /**
@@ -439,12 +491,19 @@ public final class StreamEngine implements FrameHandler
      */
     public static int maxFrameOverhead()
     {
-        return FrameDescriptor.LONG_HEADER_LENGTH + 1 + CommandName.SUBSCRIBE.wireName().length;
+        return FrameDescriptor.LONG_HEADER_LENGTH + 1 + CommandName.SUBSCRIBE.wireName().length +
+            SecurityMechanism.MAX_MESSAGE_OVERHEAD;
     }
 
     /**
      * Encodes one frame of an outgoing message. A SUB or XSUB socket's subscription messages (first byte 1 or 0)
      * become SUBSCRIBE/CANCEL commands for a ZMTP 3.1 peer and stay messages for older peers.
+     *
+     * <p>
+     * When the mechanism encrypts (CURVE), each frame becomes a MESSAGE whose short nonce is taken now, and the
+     * engine's own PING/PONG take theirs when they are queued: write the control bytes already queued
+     * ({@link #drainControl}) before the frames encoded after them, as StreamConnection does, or the peer sees a
+     * nonce go backwards and drops the connection.
      *
      * @param flags {@link FrameDescriptor#FLAG_MORE} if more frames of the message follow.
      * @return bytes written; {@code dst} must have room for {@code length + maxFrameOverhead()}.
@@ -465,10 +524,91 @@ public final class StreamEngine implements FrameHandler
             final byte first = src.getByte(srcOffset);
             if (first == 0 || first == 1)
             {
+                if (encrypting)
+                {
+                    final int frameLength = CommandEncoder.encodeSubscription(
+                        commandScratch, 0, first == 1, src, srcOffset + 1, length - 1);
+                    final int headerLength = headerLengthOf(commandScratch);
+                    return encodeEncrypted(dst, offset, SecurityMechanism.MESSAGE_FLAG_COMMAND,
+                        commandScratch, headerLength, frameLength - headerLength);
+                }
                 return CommandEncoder.encodeSubscription(dst, offset, first == 1, src, srcOffset + 1, length - 1);
             }
         }
+        if (encrypting)
+        {
+            return encodeEncrypted(dst, offset, flags & FLAG_MORE, src, srcOffset, length);
+        }
         return FrameDescriptor.encodeFrame(dst, offset, flags & FLAG_MORE, src, srcOffset, length);
+    }
+
+    /**
+     * Writes one frame or command body as a frame holding a MESSAGE command: header, then the mechanism's
+     * encryption.
+     * Allocation-free: one secretbox.
+     */
+    private int encodeEncrypted(
+        final MutableDirectBuffer dst,
+        final int offset,
+        final int messageFlags,
+        final DirectBuffer src,
+        final int srcOffset,
+        final int length)
+    {
+        final int bodyLength = length + mechanism.messageOverhead();
+        // As libzmq frames it: a data frame without flags; MORE and COMMAND are inside the box.
+        final int headerLength = FrameDescriptor.encodeHeader(dst, offset, 0, bodyLength);
+        return headerLength + mechanism.encodeMessage(messageFlags, src, srcOffset, length, dst, offset + headerLength);
+    }
+
+    private static int headerLengthOf(final DirectBuffer frame)
+    {
+        return (frame.getByte(0) & FrameDescriptor.FLAG_LONG) != 0 ?
+            FrameDescriptor.LONG_HEADER_LENGTH : FrameDescriptor.SHORT_HEADER_LENGTH;
+    }
+
+    /**
+     * Queues a command frame the engine made in {@link #commandScratch} after the handshake (PING, PONG): as it is,
+     * or inside an encrypted MESSAGE when the mechanism encrypts.
+     */
+    private void queueActiveCommand(final int frameLength)
+    {
+        if (encrypting)
+        {
+            final int headerLength = headerLengthOf(commandScratch);
+            controlLength += encodeEncrypted(control, controlLength, SecurityMechanism.MESSAGE_FLAG_COMMAND,
+                commandScratch, headerLength, frameLength - headerLength);
+        }
+        else
+        {
+            control.putBytes(controlLength, commandScratch, 0, frameLength);
+            controlLength += frameLength;
+        }
+    }
+
+    /**
+     * @return why the mechanism failed, with more detail than {@link #failure()} (e.g. a tampered box or a
+     * replayed nonce); {@link SecurityFailure#NONE} if it did not.
+     */
+    public SecurityFailure securityFailure()
+    {
+        return mechanism.failure();
+    }
+
+    /**
+     * @return the mechanism this engine runs (for its User-Id, ZAP properties and peer metadata).
+     */
+    public SecurityMechanism mechanism()
+    {
+        return mechanism;
+    }
+
+    /**
+     * Releases the connection's secrets (the mechanism's keys are zeroed). Call it when the connection closes.
+     */
+    public void close()
+    {
+        mechanism.close();
     }
 
     /**
@@ -530,6 +670,7 @@ public final class StreamEngine implements FrameHandler
             this.failureReason = reason;
             nextPingNs = NO_DEADLINE;
             handshakeDeadlineNs = NO_DEADLINE;
+            mechanism.close();
             listener.onFailure(failure, reason);
         }
         return -1;
