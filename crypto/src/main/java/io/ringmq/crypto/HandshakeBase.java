@@ -139,6 +139,10 @@ abstract class HandshakeBase implements SecurityMechanism
             fail(SecurityFailure.CLOSED, "closed", false);
         }
         wipe();
+        if (zap != null)
+        {
+            zap.client.close();
+        }
     }
 
     /**

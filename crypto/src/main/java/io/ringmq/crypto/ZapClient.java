@@ -19,4 +19,11 @@ public interface ZapClient
      * @return the frames of the reply to the outstanding request if it has arrived, else null. Never blocks.
      */
     byte[][] pollReply();
+
+    /**
+     * Releases what the client holds (its channel to the handler); called when the connection's mechanism closes.
+     */
+    default void close()
+    {
+    }
 }

@@ -51,6 +51,7 @@ public final class Context implements AutoCloseable
     private final HashMap<String, Binding> bindings = new HashMap<>();
     private final HashMap<String, ArrayList<PendingConnect>> pending = new HashMap<>();
     private volatile boolean terminated;
+    private volatile Authenticator authenticator;
     /** The I/O threads, started on the first tcp or ipc bind or connect. */
     private IoThreads io;
 
@@ -158,6 +159,32 @@ public final class Context implements AutoCloseable
                     throwable -> System.err.println("ringmq: I/O thread error: " + throwable));
             }
             return io.choose();
+        }
+    }
+
+    /**
+     * Installs a built-in ZAP handler for every PLAIN and CURVE server (and NULL server with a ZAP_DOMAIN) of this
+     * context, as CZMQ's zauth does, answering on the I/O thread that asks; null removes it. Without one, requests
+     * go to whatever is bound at {@code inproc://zeromq.zap.01}.
+     */
+    public void authenticator(final Authenticator authenticator)
+    {
+        this.authenticator = authenticator;
+    }
+
+    Authenticator authenticator()
+    {
+        return authenticator;
+    }
+
+    /**
+     * @return true if some socket of this context is bound at the inproc endpoint.
+     */
+    boolean hasInprocBinding(final String endpoint)
+    {
+        synchronized (lock)
+        {
+            return bindings.containsKey(endpoint);
         }
     }
 

@@ -1,8 +1,6 @@
 package io.ringmq.engine;
 
 import io.ringmq.codecs.SocketType;
-import io.ringmq.crypto.MechanismConfig;
-import io.ringmq.crypto.NullMechanism;
 import io.ringmq.transports.ConnectionConfig;
 import io.ringmq.transports.StreamEngineConfig;
 
@@ -215,8 +213,9 @@ final class NetworkOptions
     /**
      * Snapshots the socket's options for one bind or connect, as libzmq copies options into each session.
      */
-    ConnectionConfig toConfig(final SocketType type, final Options options)
+    ConnectionConfig toConfig(final Socket socket, final Options options)
     {
+        final SocketType type = socket.type();
         final byte[] routingId = options.routingId.clone();
         final StreamEngineConfig engine = new StreamEngineConfig(type)
             .maxMessageSize(maxMsgSize)
@@ -224,9 +223,9 @@ final class NetworkOptions
             .heartbeatIvl(TimeUnit.MILLISECONDS.toNanos(heartbeatIvlMs))
             .heartbeatTtl(TimeUnit.MILLISECONDS.toNanos(heartbeatTtlMs))
             .heartbeatTimeout(heartbeatTimeoutMs < 0 ? -1 : TimeUnit.MILLISECONDS.toNanos(heartbeatTimeoutMs))
-            .routingId(routingId);
-        final MechanismConfig mechanism = new MechanismConfig(type, routingId);
-        return new ConnectionConfig(engine, () -> new NullMechanism(mechanism))
+            .routingId(routingId)
+            .securityInForce(socket.securityOptions.inForce());
+        return new ConnectionConfig(engine, socket.securityOptions.factory(socket.context(), type, routingId))
             .hwm(options.sndHwm, options.rcvHwm)
             .reconnect(reconnectIvlMs < 0 ? -1 : TimeUnit.MILLISECONDS.toNanos(reconnectIvlMs),
                 TimeUnit.MILLISECONDS.toNanos(reconnectIvlMaxMs))

@@ -76,6 +76,7 @@ public final class Socket implements AutoCloseable
     boolean closedInRegistry;
     private boolean closed;
     final NetworkOptions networkOptions = new NetworkOptions();
+    final SecurityOptions securityOptions = new SecurityOptions();
     /** tcp and ipc endpoints; created on the first network bind or connect. */
     private SocketNetwork network;
     /** In caller-runs mode (no I/O threads) the socket's own I/O agent, driven by this socket's thread. */
@@ -602,6 +603,15 @@ public final class Socket implements AutoCloseable
         {
             throw new RingMqException(option + " on a " + type + " socket cannot be null (EINVAL)");
         }
+        if (SecurityOptions.handles(option))
+        {
+            final String refused = securityOptions.set(option, value);
+            if (null != refused)
+            {
+                throw new RingMqException(option + " on a " + type + " socket: " + refused + " (EINVAL)");
+            }
+            return;
+        }
         if (NetworkOptions.handles(option))
         {
             final String refused = networkOptions.set(option, value);
@@ -734,6 +744,10 @@ public final class Socket implements AutoCloseable
         {
             value = networkOptions.get(option);
         }
+        else if (SecurityOptions.handles(option))
+        {
+            value = securityOptions.get(option);
+        }
         else if (option == SocketOption.SNDHWM)
         {
             value = options.sndHwm;
@@ -823,6 +837,7 @@ public final class Socket implements AutoCloseable
         stopMonitor();
         closed = true;
         context.unbindAll(this);
+        securityOptions.close();
         if (null != network)
         {
             network.close();

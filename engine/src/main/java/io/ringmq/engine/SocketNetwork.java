@@ -43,7 +43,7 @@ final class SocketNetwork implements ConnectionOwner
     {
         try
         {
-            final String actual = agent.bind(endpoint, network.toConfig(socket.type(), options), this);
+            final String actual = agent.bind(endpoint, network.toConfig(socket, options), this);
             bound.add(new String[]{endpoint.toString(), actual});
             return actual;
         }
@@ -64,7 +64,7 @@ final class SocketNetwork implements ConnectionOwner
 
     void connect(final Endpoint endpoint, final NetworkOptions network, final Options options)
     {
-        agent.connect(endpoint, network.toConfig(socket.type(), options), this);
+        agent.connect(endpoint, network.toConfig(socket, options), this);
         connected.add(endpoint.toString());
     }
 

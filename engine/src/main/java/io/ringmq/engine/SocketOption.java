@@ -98,6 +98,22 @@ public final class SocketOption<T>
     public static final SocketOption<Integer> TCP_KEEPALIVE_IDLE = new SocketOption<>("TCP_KEEPALIVE_IDLE", 36, Integer.class, Access.READ_WRITE, ALL);
     public static final SocketOption<Integer> TCP_KEEPALIVE_INTVL = new SocketOption<>("TCP_KEEPALIVE_INTVL", 37, Integer.class, Access.READ_WRITE, ALL);
 
+    // Security (CurveZMQ, PLAIN, ZAP). Keys: 32 bytes, or 40 Z85 characters (41 with a terminating NUL).
+    /** Be a CURVE server (needs CURVE_PUBLICKEY and CURVE_SECRETKEY). */
+    public static final SocketOption<Boolean> CURVE_SERVER = new SocketOption<>("CURVE_SERVER", 47, Boolean.class, Access.READ_WRITE, ALL);
+    public static final SocketOption<byte[]> CURVE_PUBLICKEY = new SocketOption<>("CURVE_PUBLICKEY", 48, byte[].class, Access.READ_WRITE, ALL);
+    /** Write-only: the secret key is copied in and zeroed when the socket closes. */
+    public static final SocketOption<byte[]> CURVE_SECRETKEY = new SocketOption<>("CURVE_SECRETKEY", 49, byte[].class, Access.WRITE_ONLY, ALL);
+    /** Be a CURVE client of the server with this public key. */
+    public static final SocketOption<byte[]> CURVE_SERVERKEY = new SocketOption<>("CURVE_SERVERKEY", 50, byte[].class, Access.READ_WRITE, ALL);
+    public static final SocketOption<Boolean> PLAIN_SERVER = new SocketOption<>("PLAIN_SERVER", 44, Boolean.class, Access.READ_WRITE, ALL);
+    public static final SocketOption<String> PLAIN_USERNAME = new SocketOption<>("PLAIN_USERNAME", 45, String.class, Access.READ_WRITE, ALL);
+    public static final SocketOption<String> PLAIN_PASSWORD = new SocketOption<>("PLAIN_PASSWORD", 46, String.class, Access.WRITE_ONLY, ALL);
+    /** The domain sent in ZAP requests; setting it makes even NULL connections ask ZAP. */
+    public static final SocketOption<String> ZAP_DOMAIN = new SocketOption<>("ZAP_DOMAIN", 55, String.class, Access.READ_WRITE, ALL);
+    /** Refuse connections when no ZAP handler is bound (libzmq's ZAP_ENFORCE_DOMAIN). */
+    public static final SocketOption<Boolean> ZAP_ENFORCE_DOMAIN = new SocketOption<>("ZAP_ENFORCE_DOMAIN", 93, Boolean.class, Access.READ_WRITE, ALL);
+
     enum Access
     {
         READ_ONLY, WRITE_ONLY, READ_WRITE

@@ -1,9 +1,6 @@
 package io.ringmq.transports;
 
-import io.ringmq.crypto.SecurityMechanism;
-
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * The socket options a connection obeys, snapshotted when the socket binds or connects (as libzmq snapshots its
@@ -15,7 +12,7 @@ public final class ConnectionConfig
     public static final long DEFAULT_RECONNECT_IVL_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
     final StreamEngineConfig engine;
-    final Supplier<SecurityMechanism> mechanisms;
+    final MechanismFactory mechanisms;
     int sndHwm = 1000;
     int rcvHwm = 1000;
     long reconnectIvlNs = DEFAULT_RECONNECT_IVL_NS;
@@ -33,7 +30,7 @@ public final class ConnectionConfig
     /**
      * @param mechanisms makes one security mechanism per connection (NULL, PLAIN or CURVE, client or server).
      */
-    public ConnectionConfig(final StreamEngineConfig engine, final Supplier<SecurityMechanism> mechanisms)
+    public ConnectionConfig(final StreamEngineConfig engine, final MechanismFactory mechanisms)
     {
         this.engine = engine;
         this.mechanisms = mechanisms;

@@ -16,14 +16,24 @@ public final class PeerInfo
     private final String peerAddress;
     private final String endpoint;
     private final ZmtpVersion version;
+    private final String userId;
+    private final java.util.Map<String, byte[]> zapProperties;
 
+    /**
+     * @param userId        the User-Id a ZAP handler returned, or null.
+     * @param zapProperties metadata the ZAP handler returned, or an empty map.
+     */
     public PeerInfo(
         final SocketType socketType,
         final byte[] identity,
         final String peerAddress,
         final String endpoint,
-        final ZmtpVersion version)
+        final ZmtpVersion version,
+        final String userId,
+        final java.util.Map<String, byte[]> zapProperties)
     {
+        this.userId = userId;
+        this.zapProperties = zapProperties == null ? java.util.Map.of() : zapProperties;
         this.socketType = socketType;
         this.identity = identity;
         this.peerAddress = peerAddress;
@@ -69,8 +79,16 @@ public final class PeerInfo
     }
 
     /**
-     * @return the properties every message from this peer carries (zmq_msg_gets): Socket-Type, Peer-Address and,
-     * when the peer announced one, Routing-Id.
+     * @return the User-Id ZAP gave this peer, or null.
+     */
+    public String userId()
+    {
+        return userId;
+    }
+
+    /**
+     * @return the properties every message from this peer carries (zmq_msg_gets): Socket-Type, Peer-Address,
+     * Routing-Id when the peer announced one, User-Id and the ZAP handler's metadata when ZAP answered.
      */
     public Metadata toMetadata()
     {
@@ -80,6 +98,12 @@ public final class PeerInfo
         if (identity != null && identity.length > 0)
         {
             properties.put(Metadata.ROUTING_ID, new String(identity, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        zapProperties.forEach((name, value) ->
+            properties.put(name, new String(value, java.nio.charset.StandardCharsets.UTF_8)));
+        if (userId != null && !userId.isEmpty())
+        {
+            properties.put(Metadata.USER_ID, userId);
         }
         return Metadata.of(properties);
     }

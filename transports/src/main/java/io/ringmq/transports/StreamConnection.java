@@ -68,8 +68,8 @@ final class StreamConnection implements StreamEngineListener
         this.owner = owner;
         this.endpoint = endpoint;
         this.connector = connector;
-        this.engine = new StreamEngine(config.engine, config.mechanisms.get(), this);
         this.peerAddress = describePeer(channel);
+        this.engine = new StreamEngine(config.engine, config.mechanisms.create(peerAddress), this);
     }
 
     private static String describePeer(final SocketChannel channel)
@@ -354,7 +354,8 @@ final class StreamConnection implements StreamEngineListener
 
     public void onHandshakeSucceeded(final ZmtpVersion version, final SocketType peerSocketType, final byte[] identity)
     {
-        final PeerInfo peer = new PeerInfo(peerSocketType, identity, peerAddress, endpoint, version);
+        final PeerInfo peer = new PeerInfo(peerSocketType, identity, peerAddress, endpoint, version,
+            engine.mechanism().userId(), engine.mechanism().zapProperties());
         // A = this agent's end: it writes what the socket reads (bounded by RCVHWM) and reads what the socket
         // writes (bounded by SNDHWM).
         final Pipe pipe = new Pipe(config.rcvHwm, config.sndHwm);
@@ -456,6 +457,7 @@ final class StreamConnection implements StreamEngineListener
         {
             end.close();
         }
+        engine.close(); // zeroes the connection's secrets, releases its ZAP channel
         if (event != 0)
         {
             owner.onEvent(event, endpoint, 0, reason);

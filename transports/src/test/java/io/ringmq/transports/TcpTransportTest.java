@@ -65,7 +65,7 @@ class TcpTransportTest
 
     private static ConnectionConfig config(final StreamEngineConfig engine)
     {
-        return new ConnectionConfig(engine, () -> new NullMechanism(new MechanismConfig(engine.socketType, null)))
+        return new ConnectionConfig(engine, address -> new NullMechanism(new MechanismConfig(engine.socketType, null)))
             .reconnect(TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.MILLISECONDS.toNanos(400));
     }
 
@@ -99,7 +99,7 @@ class TcpTransportTest
         final RecordingOwner owner = new RecordingOwner();
         final StreamEngineConfig engine = new StreamEngineConfig(SocketType.DEALER);
         agent.connect(Endpoint.parse(endpoint), new ConnectionConfig(engine,
-            () -> new NullMechanism(new MechanismConfig(SocketType.DEALER, bytes("dealer-9")))), owner);
+            address -> new NullMechanism(new MechanismConfig(SocketType.DEALER, bytes("dealer-9")))), owner);
         final Pipe.End end = owner.nextEnd();
         for (int i = 0; i < 100; i++)
         {
