@@ -75,7 +75,7 @@ final class BenchCommand implements Callable<Integer>
                 rows.add(new Row(transport, size, false));
             }
         }
-        if (Boolean.TRUE.equals(curve) && BenchSecurity.AVAILABLE)
+        if (!Boolean.FALSE.equals(curve) && BenchSecurity.AVAILABLE)
         {
             rows.add(new Row("tcp", 64, true));
         }

@@ -1,5 +1,6 @@
 package io.ringmq.cli;
 
+import io.ringmq.crypto.CurveKeys;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
@@ -12,6 +13,10 @@ final class KeygenCommand implements Callable<Integer>
 {
     public Integer call()
     {
-        throw CliException.runtime("keygen needs the CURVE build, which is not merged yet");
+        final CurveKeys.KeyPair pair = CurveKeys.generateKeyPair();
+        System.out.println("public: " + pair.publicKeyZ85());
+        System.out.println("secret: " + pair.secretKeyZ85());
+        System.out.flush();
+        return 0;
     }
 }

@@ -1,11 +1,16 @@
 package io.ringmq.cli;
 
 import io.ringmq.codecs.Z85;
+import io.ringmq.crypto.CurveKeys;
+import io.ringmq.engine.Authenticator;
+import io.ringmq.engine.Context;
 import io.ringmq.engine.Socket;
+import io.ringmq.engine.SocketOption;
 
 /**
  * Applies the CURVE and PLAIN options of cli.md to a socket, refusing bad keys and inconsistent combinations as
- * usage errors.
+ * usage errors. Servers decide through ZAP: the context's built-in authenticator holds the allowed keys or the
+ * one PLAIN user.
  */
 final class Security
 {
@@ -13,12 +18,59 @@ final class Security
     {
     }
 
-    static void apply(final Socket socket, final CommonOptions options)
+    static void apply(final Context context, final Socket socket, final CommonOptions options)
     {
         validate(options);
-        if (options.curveServer || options.curveServerKey != null || options.plainUser != null)
+        if (options.curveServer)
         {
-            throw CliException.usage("CURVE and PLAIN are not available in this build yet");
+            final byte[] secret = Z85.decode(options.curveSecret);
+            socket.setOption(SocketOption.CURVE_SERVER, true);
+            socket.setOption(SocketOption.CURVE_PUBLICKEY, CurveKeys.publicFromSecret(secret));
+            socket.setOption(SocketOption.CURVE_SECRETKEY, secret);
+            java.util.Arrays.fill(secret, (byte)0);
+            final Authenticator authenticator = new Authenticator();
+            if (options.curveAllow.isEmpty())
+            {
+                authenticator.allowAnyCurveKey();
+            }
+            for (final String key : options.curveAllow)
+            {
+                authenticator.allowCurveKey(Z85.decode(key));
+            }
+            context.authenticator(authenticator);
+        }
+        else if (options.curveServerKey != null)
+        {
+            socket.setOption(SocketOption.CURVE_SERVERKEY, Z85.decode(options.curveServerKey));
+            if (options.curveSecret != null)
+            {
+                final byte[] secret = Z85.decode(options.curveSecret);
+                socket.setOption(SocketOption.CURVE_PUBLICKEY, CurveKeys.publicFromSecret(secret));
+                socket.setOption(SocketOption.CURVE_SECRETKEY, secret);
+                java.util.Arrays.fill(secret, (byte)0);
+            }
+            else
+            {
+                final CurveKeys.KeyPair fresh = CurveKeys.generateKeyPair();
+                socket.setOption(SocketOption.CURVE_PUBLICKEY, fresh.publicKey());
+                socket.setOption(SocketOption.CURVE_SECRETKEY, fresh.secretKey());
+            }
+        }
+        if (options.plainUser != null)
+        {
+            final int colon = options.plainUser.indexOf(':');
+            final String user = options.plainUser.substring(0, colon);
+            final String password = options.plainUser.substring(colon + 1);
+            if (options.plainServer)
+            {
+                socket.setOption(SocketOption.PLAIN_SERVER, true);
+                context.authenticator(new Authenticator().plainUser(user, password));
+            }
+            else
+            {
+                socket.setOption(SocketOption.PLAIN_USERNAME, user);
+                socket.setOption(SocketOption.PLAIN_PASSWORD, password);
+            }
         }
     }
 
@@ -34,6 +86,10 @@ final class Security
         {
             throw CliException.usage("--curve-server needs --curve-secret Z85");
         }
+        if (options.curveServer && options.curveServerKey != null)
+        {
+            throw CliException.usage("--curve-server and --curve-server-key exclude each other");
+        }
         if (options.plainServer && options.plainUser == null)
         {
             throw CliException.usage("--plain-server needs --plain-user USER:PASS");
@@ -42,12 +98,10 @@ final class Security
         {
             throw CliException.usage("--plain-user must be USER:PASS: '" + options.plainUser + "'");
         }
-    }
-
-    static byte[] key(final String option, final String z85)
-    {
-        checkKey(option, z85);
-        return Z85.decode(z85);
+        if (options.plainUser != null && (options.curveServer || options.curveServerKey != null))
+        {
+            throw CliException.usage("choose CURVE or PLAIN, not both");
+        }
     }
 
     private static void checkKey(final String option, final String z85)

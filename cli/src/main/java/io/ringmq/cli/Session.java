@@ -34,6 +34,7 @@ final class Session implements AutoCloseable
         this.options = options;
         options.timeoutMs();
         options.idleStrategy();
+        Security.validate(options);
         final int[] cpus = options.cpus();
         context = Context.builder()
             .ioThreads(options.ioThreadCount())
@@ -92,7 +93,7 @@ final class Session implements AutoCloseable
         sockets.add(socket);
         if (secure)
         {
-            Security.apply(socket, options);
+            Security.apply(context, socket, options);
         }
         socket.monitor(new MonitorEvent.Listener()
         {

@@ -156,7 +156,14 @@ public final class Context implements AutoCloseable
             if (null == io)
             {
                 io = new IoThreads(ioThreads, idleStrategy, affinity, clock,
-                    throwable -> System.err.println("ringmq: I/O thread error: " + throwable));
+                    throwable ->
+                {
+                    System.err.println("ringmq: I/O thread error: " + throwable);
+                    if (Boolean.getBoolean("ringmq.debug"))
+                    {
+                        throwable.printStackTrace();
+                    }
+                });
             }
             return io.choose();
         }

@@ -192,6 +192,12 @@ final class StreamConnection implements StreamEngineListener
         {
             return;
         }
+        if (end != null && !end.isWritable() && !end.isPeerClosed())
+        {
+            inboundBlocked = true;
+            key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+            return;
+        }
         try
         {
             readBuffer.limit(readBuffer.capacity()).position(readLength);
@@ -229,6 +235,12 @@ final class StreamConnection implements StreamEngineListener
 
     private int decode(final long nowNs)
     {
+        if (end != null && !end.isWritable() && !end.isPeerClosed())
+        {
+            // The socket's inbound ring is at its mark: leave the bytes (and the kernel's) where they are.
+            inboundBlocked = true;
+            return 0;
+        }
         if (readLength == 0)
         {
             inboundBlocked = false;
@@ -244,7 +256,7 @@ final class StreamConnection implements StreamEngineListener
             readView.putBytes(0, readView, consumed, readLength - consumed);
         }
         readLength -= consumed;
-        inboundBlocked = readLength > 0 && end != null && !end.isWritable();
+        inboundBlocked = end != null && !end.isWritable() && !end.isPeerClosed();
         return consumed;
     }
 
@@ -378,6 +390,12 @@ final class StreamConnection implements StreamEngineListener
         if (!inboundMidMessage)
         {
             final int claim = end.tryClaim();
+            if (claim == Pipe.FULL)
+            {
+                // Cannot happen: decoding stops while the ring is at its mark. Fail loudly rather than lose it.
+                close(TransportEvent.DISCONNECTED, "inbound ring full in the middle of decoding", true);
+                return false;
+            }
             if (claim == Pipe.CLOSED)
             {
                 inboundMidMessage = (flags & FrameDescriptor.FLAG_MORE) != 0;
