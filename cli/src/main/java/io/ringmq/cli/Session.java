@@ -271,6 +271,11 @@ final class Session implements AutoCloseable
     {
         for (final Socket socket : sockets)
         {
+            // The commands wait for delivery themselves (within --linger or --timeout) before they get here.
+            if (!socket.isClosed())
+            {
+                socket.setOption(io.ringmq.engine.SocketOption.LINGER, 0);
+            }
             socket.close();
         }
         context.close();

@@ -63,6 +63,7 @@ public final class Socket implements AutoCloseable
     private final NanoClock clock;
     private final ArrayList<Link> links = new ArrayList<>();
     private final ManyToOneConcurrentLinkedQueue<Link> inbox = new ManyToOneConcurrentLinkedQueue<>();
+    private final ManyToOneConcurrentLinkedQueue<Link> reconnected = new ManyToOneConcurrentLinkedQueue<>();
     private final ArrayList<String> boundEndpoints = new ArrayList<>();
     /** The frame last received; patterns that must look ahead (SUB's filter) receive into it early. */
     final Frame frame = new Frame();
@@ -183,6 +184,14 @@ public final class Socket implements AutoCloseable
         checkOpen();
         if (null != network && network.disconnect(endpoint))
         {
+            for (int i = links.size() - 1; i >= 0; i--)
+            {
+                final Link link = links.get(i);
+                if (link.connected && link.endpoint.equals(endpoint))
+                {
+                    detach(link);
+                }
+            }
             return;
         }
         boolean found = false;
@@ -955,8 +964,42 @@ public final class Socket implements AutoCloseable
         return pattern;
     }
 
+    /**
+     * Attaches a connect-side session link now, on this socket's thread (see {@link SocketNetwork#connect}).
+     */
+    void attachSession(final Link link)
+    {
+        attach(link);
+    }
+
+    /**
+     * Called on an I/O thread: a session link's connection was re-established.
+     */
+    void deliverReconnected(final Link link)
+    {
+        if (null != link)
+        {
+            reconnected.offer(link);
+            waker.wake();
+        }
+    }
+
     private void processInbox()
     {
+        if (!reconnected.isEmpty())
+        {
+            Link link;
+            while (null != (link = reconnected.poll()))
+            {
+                if (link.attached && (type == SocketType.SUB || type == SocketType.XSUB))
+                {
+                    // libzmq's hiccup: the new publisher knows none of our subscriptions; attaching again
+                    // replays them.
+                    pattern.detach(link);
+                    pattern.attach(link);
+                }
+            }
+        }
         if (!inbox.isEmpty())
         {
             Link link;

@@ -62,9 +62,25 @@ final class SocketNetwork implements ConnectionOwner
         }
     }
 
+    /**
+     * Connects. As libzmq, the connecting side's pipe exists from now on (unless IMMEDIATE, or for ROUTER, whose
+     * peer's routing id is only known at the handshake): messages sent before the connection wait in it up to
+     * SNDHWM, and it survives reconnections.
+     */
     void connect(final Endpoint endpoint, final NetworkOptions network, final Options options)
     {
-        agent.connect(endpoint, network.toConfig(socket, options), this);
+        final io.ringmq.transports.ConnectionConfig config = network.toConfig(socket, options);
+        final io.ringmq.codecs.SocketType type = socket.type();
+        if (options.immediate || type == io.ringmq.codecs.SocketType.ROUTER)
+        {
+            agent.connect(endpoint, config, this);
+        }
+        else
+        {
+            final Pipe pipe = new Pipe(options.rcvHwm, options.sndHwm);
+            socket.attachSession(new Link(pipe.endB(), endpoint.toString(), true, new byte[0]));
+            agent.connect(endpoint, config, this, pipe.endA());
+        }
         connected.add(endpoint.toString());
     }
 
@@ -108,6 +124,11 @@ final class SocketNetwork implements ConnectionOwner
         final byte[] identity = peer.identity() == null ? new byte[0] : peer.identity();
         socket.deliver(new Link(socketEnd, peer.endpoint(), false, identity));
         return true;
+    }
+
+    public void reconnected(final Pipe.End socketEnd)
+    {
+        socket.deliverReconnected((Link)socketEnd.attachment());
     }
 
     public void onEvent(final int event, final String endpoint, final long value, final String detail)

@@ -55,8 +55,12 @@ class ContextIoThreadsTest
             pull.bind("tcp://127.0.0.1:*");
             push.connect(pull.lastEndpoint());
             push.setOption(SocketOption.SNDTIMEO, 10_000);
-            // Each socket drives its own I/O when called: alternate until the message is through.
-            final Thread sender = new Thread(() -> push.send("caller-runs"));
+            // Each socket drives its own I/O, when its thread calls it: close lingers until the message is out.
+            final Thread sender = new Thread(() ->
+            {
+                push.send("caller-runs");
+                push.close();
+            });
             sender.start();
             assertEquals("caller-runs", pull.recvString());
             assertEquals(before, ioThreadsAlive());

@@ -24,4 +24,12 @@ public interface ConnectionOwner
      * @param detail   a human-readable reason for failures, or null.
      */
     void onEvent(int event, String endpoint, long value, String detail);
+
+    /**
+     * A connect-side pipe created at connect time (libzmq's session pipe) got a new connection after a previous
+     * one was lost: the socket re-sends what a fresh peer needs (subscriptions), as libzmq's pipe hiccup does.
+     */
+    default void reconnected(final Pipe.End socketEnd)
+    {
+    }
 }

@@ -95,7 +95,24 @@ public final class IoAgent implements Agent
      */
     public void connect(final Endpoint endpoint, final ConnectionConfig config, final ConnectionOwner owner)
     {
-        submit(() -> connectors.add(new TcpConnector(endpoint, config, owner, clock.nanoTime())));
+        connect(endpoint, config, owner, null);
+    }
+
+    /**
+     * Connects through a pipe the socket already holds the other end of (libzmq's session pipe): messages sent
+     * before the connection, or while it is being re-established, wait in it, and every connection made for this
+     * endpoint uses it. The connector stops when the socket closes its end.
+     *
+     * @param sessionEnd this agent's end of the pipe, or null to make a pipe per connection at its handshake.
+     */
+    public void connect(
+        final Endpoint endpoint, final ConnectionConfig config, final ConnectionOwner owner, final Pipe.End sessionEnd)
+    {
+        if (null != sessionEnd)
+        {
+            sessionEnd.waker(waker);
+        }
+        submit(() -> connectors.add(new TcpConnector(endpoint, config, owner, sessionEnd, clock.nanoTime())));
     }
 
     /**
@@ -139,7 +156,10 @@ public final class IoAgent implements Agent
         submit(() ->
         {
             listeners.removeIf(listener -> listener.owner() == owner && closeListener(listener));
-            connectors.removeIf(connector -> connector.owner() == owner && stopConnector(connector));
+            // A connector with a session pipe stops by itself once the socket's end is closed and what was
+            // queued in it is delivered or LINGER runs out.
+            connectors.removeIf(connector ->
+                connector.owner() == owner && !connector.hasSessionPipe() && stopConnector(connector));
             for (int i = 0; i < connections.size(); i++)
             {
                 final StreamConnection connection = connections.get(i);
@@ -224,6 +244,10 @@ public final class IoAgent implements Agent
         {
             work += connectors.get(i).doWork(this, selector, nowNs);
         }
+        if (!connectors.isEmpty())
+        {
+            connectors.removeIf(TcpConnector::isStopped);
+        }
         for (int i = 0; i < connections.size(); i++)
         {
             work += connections.get(i).doWork(nowNs);
@@ -236,6 +260,10 @@ public final class IoAgent implements Agent
         for (int i = 0; i < connections.size() && !lingering; i++)
         {
             lingering = connections.get(i).isLingering();
+        }
+        for (int i = 0; i < connectors.size() && !lingering; i++)
+        {
+            lingering = connectors.get(i).isLingering();
         }
         flushing = lingering;
         return work;

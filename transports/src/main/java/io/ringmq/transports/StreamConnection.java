@@ -35,6 +35,8 @@ final class StreamConnection implements StreamEngineListener
     private final ConnectionOwner owner;
     private final String endpoint;
     private final TcpConnector connector;
+    /** A session pipe that outlives this connection (connect side), or null to make a pipe at the handshake. */
+    private final Pipe.End sessionEnd;
     private final StreamEngine engine;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_CAPACITY);
     private final UnsafeBuffer readView = new UnsafeBuffer(readBuffer);
@@ -60,8 +62,10 @@ final class StreamConnection implements StreamEngineListener
         final ConnectionConfig config,
         final ConnectionOwner owner,
         final String endpoint,
-        final TcpConnector connector)
+        final TcpConnector connector,
+        final Pipe.End sessionEnd)
     {
+        this.sessionEnd = sessionEnd;
         this.agent = agent;
         this.channel = channel;
         this.config = config;
@@ -368,6 +372,15 @@ final class StreamConnection implements StreamEngineListener
     {
         final PeerInfo peer = new PeerInfo(peerSocketType, identity, peerAddress, endpoint, version,
             engine.mechanism().userId(), engine.mechanism().zapProperties());
+        if (sessionEnd != null)
+        {
+            // The socket has held the other end since connect(): messages it queued go out now.
+            end = sessionEnd;
+            end.metadata(peer.toMetadata());
+            owner.onEvent(TransportEvent.HANDSHAKE_SUCCEEDED, endpoint, 0, null);
+            connector.connected();
+            return;
+        }
         // A = this agent's end: it writes what the socket reads (bounded by RCVHWM) and reads what the socket
         // writes (bounded by SNDHWM).
         final Pipe pipe = new Pipe(config.rcvHwm, config.sndHwm);
@@ -471,9 +484,14 @@ final class StreamConnection implements StreamEngineListener
         {
             // closing anyway
         }
-        if (end != null)
+        if (end != null && end != sessionEnd)
         {
             end.close();
+        }
+        else if (end != null && end.isClaimed())
+        {
+            // The session pipe outlives the connection: drop the message cut short, keep the pipe.
+            end.abandon();
         }
         engine.close(); // zeroes the connection's secrets, releases its ZAP channel
         if (event != 0)

@@ -21,6 +21,10 @@ final class TcpConnector
     private final Endpoint endpoint;
     private final ConnectionConfig config;
     private final ConnectionOwner owner;
+    /** The session pipe's agent end when the socket made it at connect time, else null. */
+    private final Pipe.End sessionEnd;
+    private boolean everConnected;
+    private long lingerDeadlineNs = NONE;
     private SocketChannel pending;
     private SelectionKey key;
     private StreamConnection connection;
@@ -29,11 +33,17 @@ final class TcpConnector
     private long currentIvlNs;
     private boolean stopped;
 
-    TcpConnector(final Endpoint endpoint, final ConnectionConfig config, final ConnectionOwner owner, final long nowNs)
+    TcpConnector(
+        final Endpoint endpoint,
+        final ConnectionConfig config,
+        final ConnectionOwner owner,
+        final Pipe.End sessionEnd,
+        final long nowNs)
     {
         this.endpoint = endpoint;
         this.config = config;
         this.owner = owner;
+        this.sessionEnd = sessionEnd;
         this.currentIvlNs = config.reconnectIvlNs;
         this.nextAttemptNs = nowNs;
     }
@@ -54,6 +64,20 @@ final class TcpConnector
     }
 
     /**
+     * @return true while the socket has closed its session pipe and this connector still tries to deliver what
+     * was queued in it (LINGER).
+     */
+    boolean isLingering()
+    {
+        return !stopped && sessionEnd != null && sessionEnd.isPeerClosed() && sessionEnd.hasMessage();
+    }
+
+    boolean hasSessionPipe()
+    {
+        return sessionEnd != null;
+    }
+
+    /**
      * @return work done.
      */
     int doWork(final IoAgent agent, final Selector selector, final long nowNs)
@@ -61,6 +85,19 @@ final class TcpConnector
         if (stopped)
         {
             return 0;
+        }
+        if (sessionEnd != null && connection == null && sessionEnd.isPeerClosed())
+        {
+            // The socket closed: keep connecting only to deliver what it queued, within LINGER.
+            if (lingerDeadlineNs == NONE)
+            {
+                lingerDeadlineNs = config.lingerNs < 0 ? NONE - 1 : nowNs + config.lingerNs;
+            }
+            if (!sessionEnd.hasMessage() || nowNs - lingerDeadlineNs >= 0)
+            {
+                stop();
+                return 1;
+            }
         }
         if (pending != null && connectDeadlineNs != NONE && nowNs - connectDeadlineNs >= 0)
         {
@@ -134,7 +171,7 @@ final class TcpConnector
         pending = null;
         connectDeadlineNs = NONE;
         owner.onEvent(TransportEvent.CONNECTED, endpoint(), 0, null);
-        connection = new StreamConnection(agent, channel, config, owner, endpoint(), this);
+        connection = new StreamConnection(agent, channel, config, owner, endpoint(), this, sessionEnd);
         agent.startConnection(connection, nowNs);
     }
 
@@ -144,6 +181,11 @@ final class TcpConnector
     void connected()
     {
         currentIvlNs = config.reconnectIvlNs;
+        if (sessionEnd != null && everConnected)
+        {
+            owner.reconnected(sessionEnd.peer());
+        }
+        everConnected = true;
     }
 
     /**
