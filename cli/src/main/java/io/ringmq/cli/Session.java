@@ -28,6 +28,8 @@ final class Session implements AutoCloseable
     private final List<Socket> sockets = new ArrayList<>();
     private final long startNs = System.nanoTime();
     private volatile String refusal;
+    /** Endpoints this command connected to: only their refusals end it (a binding command keeps serving). */
+    private final java.util.Set<String> connectedEndpoints = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Session(final CommonOptions options)
     {
@@ -109,7 +111,8 @@ final class Session implements AutoCloseable
                     System.err.println("ringmq: " + TransportEvent.name(event).toLowerCase().replace('_', ' ') +
                         " " + endpoint + (detail == null ? "" : ": " + detail));
                 }
-                if (event == TransportEvent.HANDSHAKE_FAILED_AUTH || event == TransportEvent.HANDSHAKE_FAILED_PROTOCOL)
+                if ((event == TransportEvent.HANDSHAKE_FAILED_AUTH || event == TransportEvent.HANDSHAKE_FAILED_PROTOCOL) &&
+                    connectedEndpoints.contains(endpoint))
                 {
                     refusal = "handshake refused by " + endpoint + (detail == null ? "" : ": " + detail);
                 }
@@ -137,6 +140,7 @@ final class Session implements AutoCloseable
             }
             else
             {
+                connectedEndpoints.add(endpoint);
                 socket.connect(endpoint);
             }
         }
