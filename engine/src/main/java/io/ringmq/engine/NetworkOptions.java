@@ -233,6 +233,7 @@ final class NetworkOptions
             .linger(options.lingerMs < 0 ? -1 : TimeUnit.MILLISECONDS.toNanos(options.lingerMs))
             .buffers(sndBuf, rcvBuf)
             .backlog(backlog)
-            .keepAlive(tcpKeepAlive, tcpKeepAliveIdle, tcpKeepAliveIntvl, tcpKeepAliveCnt);
+            .keepAlive(tcpKeepAlive, tcpKeepAliveIdle, tcpKeepAliveIntvl, tcpKeepAliveCnt)
+            .raw(type == SocketType.STREAM);
     }
 }

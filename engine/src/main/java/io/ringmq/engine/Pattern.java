@@ -79,6 +79,7 @@ abstract class Pattern
             case DEALER:
                 return new DealerPattern(socket);
             case ROUTER:
+            case STREAM:
                 return new RouterPattern(socket);
             case PUB:
             case XPUB:

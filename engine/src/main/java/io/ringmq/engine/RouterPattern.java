@@ -29,15 +29,19 @@ final class RouterPattern extends Pattern
     private static final int NOTIFY_DISCONNECT = 2;
     private static final byte[] NO_BYTES = new byte[0];
 
+    /** STREAM: raw TCP peers, generated ids, connect/disconnect always notified, an empty frame closes. */
+    private final boolean stream;
+
     RouterPattern(final Socket socket)
     {
         super(socket);
+        stream = socket.type() == io.ringmq.codecs.SocketType.STREAM;
     }
 
     @Override
     boolean attach(final Link link)
     {
-        byte[] id = null != link.assignedRoutingId ? link.assignedRoutingId : link.peerRoutingId;
+        byte[] id = stream ? null : null != link.assignedRoutingId ? link.assignedRoutingId : link.peerRoutingId;
         if (null != id && id.length > 0)
         {
             final Link holder = table.get(new RoutingId(id));
@@ -58,7 +62,7 @@ final class RouterPattern extends Pattern
         link.routingId(id);
         table.put(new RoutingId(id), link);
         fq.attach(link);
-        if ((options.routerNotify & NOTIFY_CONNECT) != 0)
+        if (stream || (options.routerNotify & NOTIFY_CONNECT) != 0)
         {
             notifications.add(id);
         }
@@ -80,7 +84,7 @@ final class RouterPattern extends Pattern
             if (table.get(key) == link)
             {
                 table.remove(key);
-                if ((options.routerNotify & NOTIFY_DISCONNECT) != 0)
+                if (stream || (options.routerNotify & NOTIFY_DISCONNECT) != 0)
                 {
                     notifications.add(link.routingId);
                 }
@@ -115,6 +119,27 @@ final class RouterPattern extends Pattern
             }
             sending = true;
             sendLink = link;
+            return Status.OK;
+        }
+        if (stream)
+        {
+            // One data frame per message, whatever MORE says; an empty one closes the connection.
+            if (!dropping)
+            {
+                if (length == 0)
+                {
+                    sendLink.end.abandon();
+                    linkGone(sendLink);
+                }
+                else
+                {
+                    sendLink.end.append(buffer, offset, length);
+                    sendLink.end.publish();
+                }
+            }
+            sending = false;
+            dropping = false;
+            sendLink = null;
             return Status.OK;
         }
         if (!dropping)

@@ -71,7 +71,8 @@ final class SocketNetwork implements ConnectionOwner
     {
         final io.ringmq.transports.ConnectionConfig config = network.toConfig(socket, options);
         final io.ringmq.codecs.SocketType type = socket.type();
-        if (options.immediate || type == io.ringmq.codecs.SocketType.ROUTER)
+        if (options.immediate || type == io.ringmq.codecs.SocketType.ROUTER ||
+            type == io.ringmq.codecs.SocketType.STREAM)
         {
             agent.connect(endpoint, config, this);
         }

@@ -26,6 +26,7 @@ public final class ConnectionConfig
     int tcpKeepAliveIdle = -1;
     int tcpKeepAliveIntvl = -1;
     int tcpKeepAliveCnt = -1;
+    boolean raw;
 
     /**
      * @param mechanisms makes one security mechanism per connection (NULL, PLAIN or CURVE, client or server).
@@ -88,6 +89,13 @@ public final class ConnectionConfig
         this.tcpKeepAliveIdle = idle;
         this.tcpKeepAliveIntvl = interval;
         this.tcpKeepAliveCnt = count;
+        return this;
+    }
+
+    /** STREAM sockets: raw bytes, no ZMTP. */
+    public ConnectionConfig raw(final boolean raw)
+    {
+        this.raw = raw;
         return this;
     }
 

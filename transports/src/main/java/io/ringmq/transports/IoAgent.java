@@ -31,7 +31,7 @@ public final class IoAgent implements Agent
     private final NanoClock clock;
     private final Selector selector;
     private final ManyToOneConcurrentLinkedQueue<Runnable> commands = new ManyToOneConcurrentLinkedQueue<>();
-    private final ArrayList<StreamConnection> connections = new ArrayList<>();
+    private final ArrayList<ChannelConnection> connections = new ArrayList<>();
     private final ArrayList<TcpListener> listeners = new ArrayList<>();
     private final ArrayList<TcpConnector> connectors = new ArrayList<>();
     private final Waker waker = this::wakeIfParked;
@@ -162,7 +162,7 @@ public final class IoAgent implements Agent
                 connector.owner() == owner && !connector.hasSessionPipe() && stopConnector(connector));
             for (int i = 0; i < connections.size(); i++)
             {
-                final StreamConnection connection = connections.get(i);
+                final ChannelConnection connection = connections.get(i);
                 if (connection.owner() == owner && !connection.isAttached())
                 {
                     connection.close(0, null, false);
@@ -254,7 +254,7 @@ public final class IoAgent implements Agent
         }
         if (!connections.isEmpty())
         {
-            connections.removeIf(StreamConnection::isClosed);
+            connections.removeIf(ChannelConnection::isClosed);
         }
         boolean lingering = false;
         for (int i = 0; i < connections.size() && !lingering; i++)
@@ -287,9 +287,9 @@ public final class IoAgent implements Agent
             }
             final Object attachment = key.attachment();
             final int ready = key.readyOps();
-            if (attachment instanceof StreamConnection)
+            if (attachment instanceof ChannelConnection)
             {
-                final StreamConnection connection = (StreamConnection)attachment;
+                final ChannelConnection connection = (ChannelConnection)attachment;
                 if ((ready & SelectionKey.OP_READ) != 0)
                 {
                     connection.onReadable(nowNs);
@@ -377,13 +377,13 @@ public final class IoAgent implements Agent
         return deadline;
     }
 
-    void startConnection(final StreamConnection connection, final long nowNs) throws IOException
+    void startConnection(final ChannelConnection connection, final long nowNs) throws IOException
     {
         connections.add(connection);
         connection.start(selector, nowNs);
     }
 
-    void connectionClosed(final StreamConnection connection, final boolean reconnect)
+    void connectionClosed(final ChannelConnection connection, final boolean reconnect)
     {
         final TcpConnector connector = connection.connector();
         if (connector != null && !connector.isStopped())

@@ -23,7 +23,7 @@ import java.nio.channels.SocketChannel;
  * decoding stops and the undecoded bytes wait (back-pressure reaches the peer through TCP); when the kernel's
  * send buffer is full, reading from the pipe stops until the channel is writable.
  */
-final class StreamConnection implements StreamEngineListener
+final class StreamConnection implements StreamEngineListener, ChannelConnection
 {
     private static final int READ_CAPACITY = 256 * 1024;
     private static final int WRITE_CAPACITY = 256 * 1024;
@@ -90,29 +90,29 @@ final class StreamConnection implements StreamEngineListener
         }
     }
 
-    void start(final Selector selector, final long nowNs) throws IOException
+    public void start(final Selector selector, final long nowNs) throws IOException
     {
         key = channel.register(selector, SelectionKey.OP_READ, this);
         engine.start(nowNs);
         flushOut(nowNs);
     }
 
-    ConnectionOwner owner()
+    public ConnectionOwner owner()
     {
         return owner;
     }
 
-    String endpoint()
+    public String endpoint()
     {
         return endpoint;
     }
 
-    TcpConnector connector()
+    public TcpConnector connector()
     {
         return connector;
     }
 
-    boolean isClosed()
+    public boolean isClosed()
     {
         return closed;
     }
@@ -120,7 +120,7 @@ final class StreamConnection implements StreamEngineListener
     /**
      * @return true once the handshake gave the connection a pipe to a socket.
      */
-    boolean isAttached()
+    public boolean isAttached()
     {
         return end != null;
     }
@@ -128,7 +128,7 @@ final class StreamConnection implements StreamEngineListener
     /**
      * @return true if bytes or messages wait to go out (the agent must not park on them).
      */
-    boolean hasQueuedOutbound()
+    public boolean hasQueuedOutbound()
     {
         return !closed && (engine.controlLength() > 0 ||
             (end != null && engine.isActive() && writeLength == writeOffset && end.hasMessage()));
@@ -137,12 +137,12 @@ final class StreamConnection implements StreamEngineListener
     /**
      * @return true while the socket has closed its end and this connection still writes out what it queued.
      */
-    boolean isLingering()
+    public boolean isLingering()
     {
         return !closed && end != null && end.isPeerClosed();
     }
 
-    long nextDeadlineNs()
+    public long nextDeadlineNs()
     {
         return closed ? Long.MAX_VALUE : Math.min(engine.nextDeadlineNs(), lingerDeadlineNs);
     }
@@ -152,7 +152,7 @@ final class StreamConnection implements StreamEngineListener
     /**
      * @return work done: bytes moved and messages handled, 0 when idle.
      */
-    int doWork(final long nowNs)
+    public int doWork(final long nowNs)
     {
         if (closed)
         {
@@ -190,7 +190,7 @@ final class StreamConnection implements StreamEngineListener
         return work;
     }
 
-    void onReadable(final long nowNs)
+    public void onReadable(final long nowNs)
     {
         if (closed || inboundBlocked)
         {
@@ -229,7 +229,7 @@ final class StreamConnection implements StreamEngineListener
         }
     }
 
-    void onWritable(final long nowNs)
+    public void onWritable(final long nowNs)
     {
         if (!closed)
         {
@@ -465,7 +465,7 @@ final class StreamConnection implements StreamEngineListener
      *
      * @param event the monitor event to report, or 0 when the socket itself closed the connection.
      */
-    void close(final int event, final String reason, final boolean reconnect)
+    public void close(final int event, final String reason, final boolean reconnect)
     {
         if (closed)
         {

@@ -27,7 +27,7 @@ final class TcpConnector
     private long lingerDeadlineNs = NONE;
     private SocketChannel pending;
     private SelectionKey key;
-    private StreamConnection connection;
+    private ChannelConnection connection;
     private long nextAttemptNs;
     private long connectDeadlineNs = NONE;
     private long currentIvlNs;
@@ -171,7 +171,7 @@ final class TcpConnector
         pending = null;
         connectDeadlineNs = NONE;
         owner.onEvent(TransportEvent.CONNECTED, endpoint(), 0, null);
-        connection = new StreamConnection(agent, channel, config, owner, endpoint(), this, sessionEnd);
+        connection = ChannelConnection.create(agent, channel, config, owner, endpoint(), this, sessionEnd);
         agent.startConnection(connection, nowNs);
     }
 
@@ -229,7 +229,7 @@ final class TcpConnector
         abandonAttempt();
         if (connection != null)
         {
-            final StreamConnection current = connection;
+            final ChannelConnection current = connection;
             connection = null;
             current.close(0, null, false);
         }
@@ -238,7 +238,7 @@ final class TcpConnector
     /**
      * @return the connection currently made from this connector, or null.
      */
-    StreamConnection connection()
+    ChannelConnection connection()
     {
         return connection;
     }

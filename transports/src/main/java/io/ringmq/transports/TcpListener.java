@@ -121,7 +121,7 @@ final class TcpListener
             {
                 SocketOptions.apply(accepted, config);
                 owner.onEvent(TransportEvent.ACCEPTED, endpoint, 0, null);
-                agent.startConnection(new StreamConnection(agent, accepted, config, owner, endpoint, null, null), nowNs);
+                agent.startConnection(ChannelConnection.create(agent, accepted, config, owner, endpoint, null, null), nowNs);
             }
             catch (final IOException ex)
             {
