@@ -265,7 +265,7 @@ public final class Socket implements AutoCloseable
         final int status = pattern.send(buffer, offset, length, more);
         if (null != callerRunsAgent)
         {
-            callerRunsAgent.doWork(); // caller-runs: the write syscall happens here, on this thread
+            callerRunsAgent.flush(); // caller-runs: the write syscall happens here, on this thread
         }
         if (Status.WOULD_BLOCK != status || (flags & DONTWAIT) != 0 || 0 == options.sndTimeoutMs)
         {
@@ -287,7 +287,7 @@ public final class Socket implements AutoCloseable
                 idle.reset();
                 if (null != callerRunsAgent)
                 {
-                    callerRunsAgent.doWork();
+                    callerRunsAgent.flush();
                 }
                 return retried;
             }
@@ -344,12 +344,15 @@ public final class Socket implements AutoCloseable
         {
             return Status.TERMINATED;
         }
-        if (null != callerRunsAgent)
-        {
-            callerRunsAgent.doWork(); // caller-runs: read the network on this thread
-        }
         processInbox();
         int status = pattern.recv(frame);
+        if (Status.WOULD_BLOCK == status && null != callerRunsAgent)
+        {
+            // Caller-runs: nothing decoded yet, so read the network on this thread and look again.
+            callerRunsAgent.doWork();
+            processInbox();
+            status = pattern.recv(frame);
+        }
         if (Status.WOULD_BLOCK == status && (flags & DONTWAIT) == 0 && 0 != options.rcvTimeoutMs)
         {
             final long deadline = deadline(options.rcvTimeoutMs);

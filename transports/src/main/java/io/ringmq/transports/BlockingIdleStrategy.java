@@ -23,8 +23,16 @@ public final class BlockingIdleStrategy implements IdleStrategy, Waker
     public static final long DEFAULT_MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final long maxParkNanos;
+    /**
+     * Idle calls that spin, then yield, before the thread arms and parks: under load the next message usually
+     * comes within microseconds, and a park/unpark pair costs two system calls and a context switch each time.
+     */
+    static final int SPINS = 20;
+    static final int YIELDS = 10;
+
     private volatile Thread parked;
     private boolean armed;
+    private int idles;
 
     public BlockingIdleStrategy()
     {
@@ -60,6 +68,18 @@ public final class BlockingIdleStrategy implements IdleStrategy, Waker
      */
     public void idle(final long nanos)
     {
+        if (idles < SPINS + YIELDS)
+        {
+            if (idles++ < SPINS)
+            {
+                Thread.onSpinWait();
+            }
+            else
+            {
+                Thread.yield();
+            }
+            return;
+        }
         if (!armed)
         {
             armed = true;
@@ -91,6 +111,7 @@ public final class BlockingIdleStrategy implements IdleStrategy, Waker
     @Override
     public void reset()
     {
+        idles = 0;
         if (armed)
         {
             armed = false;

@@ -269,6 +269,23 @@ public final class IoAgent implements Agent
         return work;
     }
 
+    /**
+     * Writes what sockets queued on this agent's connections, without polling the selector: the caller-runs
+     * send path, one write system call where the connection's kernel buffer has room.
+     *
+     * @return work done.
+     */
+    public int flush()
+    {
+        final long nowNs = clock.nanoTime();
+        int work = 0;
+        for (int i = 0; i < connections.size(); i++)
+        {
+            work += connections.get(i).doWork(nowNs);
+        }
+        return work;
+    }
+
     private int handleSelected(final long nowNs)
     {
         final Set<SelectionKey> selected = selector.selectedKeys();

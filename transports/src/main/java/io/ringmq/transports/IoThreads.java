@@ -109,21 +109,36 @@ public final class IoThreads implements AutoCloseable
             this.agent = agent;
         }
 
+        private int idles;
+
         public void idle(final int workCount)
         {
-            if (workCount == 0)
+            if (workCount > 0)
             {
-                agent.park();
+                idles = 0;
+            }
+            else
+            {
+                idle();
             }
         }
 
         public void idle()
         {
+            // A few yielding duty cycles before parking in the selector: under load the next message or readiness
+            // is microseconds away, and a park costs a wake-up system call on the producer's side.
+            if (idles < BlockingIdleStrategy.SPINS)
+            {
+                idles++;
+                Thread.yield();
+                return;
+            }
             agent.park();
         }
 
         public void reset()
         {
+            idles = 0;
         }
 
         public String alias()

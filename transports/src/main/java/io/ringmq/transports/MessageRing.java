@@ -48,7 +48,10 @@ final class MessageRing
 
         Storage(final int capacity)
         {
-            ring = RingBuffer.createSingleProducer(Slot::new, capacity);
+            // Nobody waits through the Disruptor here (readers poll and park with their own idle strategies), so a
+            // wait strategy whose publish-side signal is a no-op: the default BlockingWaitStrategy would take a lock
+            // on every publish.
+            ring = RingBuffer.createSingleProducer(Slot::new, capacity, new com.lmax.disruptor.BusySpinWaitStrategy());
             ring.addGatingSequences(released);
             slots = new UnsafeBuffer(BufferUtil.allocateDirectAligned(capacity * SLOT_LENGTH, BitUtil.CACHE_LINE_LENGTH));
             mask = capacity - 1;
