@@ -235,14 +235,20 @@ public final class Context implements AutoCloseable
         final int sndHwm;
         final int rcvHwm;
         final byte[] routingId;
-        /** IMMEDIATE: the connector's link, handed to it only once the bind completes the connection. */
-        final Link immediateLink;
+        /**
+         * IMMEDIATE, or a ROUTER connecting: the connector gets its link only once the bind completes the
+         * connection (a ROUTER must know the binder's routing id to route to it, as libzmq's tcp ROUTER creates
+         * no pipe before the connection either).
+         */
+        final boolean deferred;
+        final byte[] assignedRoutingId;
 
-        PendingConnect(final Socket connector, final Pipe pipe, final Link immediateLink)
+        PendingConnect(final Socket connector, final Pipe pipe, final boolean deferred, final byte[] assignedRoutingId)
         {
             this.connector = connector;
             this.pipe = pipe;
-            this.immediateLink = immediateLink;
+            this.deferred = deferred;
+            this.assignedRoutingId = assignedRoutingId;
             sndHwm = connector.options.sndHwm;
             rcvHwm = connector.options.rcvHwm;
             routingId = connector.options.routingId.clone();
@@ -278,11 +284,13 @@ public final class Context implements AutoCloseable
                 connect.pipe.endB().outboundHwm(Pipe.inprocHwm(binding.sndHwm, connect.rcvHwm));
                 connect.pipe.endB().metadata(inprocMetadata(socket.type(), endpoint));
                 links.add(new Link(connect.pipe.endB(), endpoint, false, connect.routingId));
-                if (null != connect.immediateLink)
+                if (connect.deferred)
                 {
+                    final Link connectorLink = new Link(connect.pipe.endA(), endpoint, true, binding.routingId);
+                    connectorLink.assignedRoutingId = connect.assignedRoutingId;
                     synchronized (lock)
                     {
-                        deliver(connect.connector, connect.immediateLink);
+                        deliver(connect.connector, connectorLink);
                     }
                 }
             }
@@ -307,12 +315,17 @@ public final class Context implements AutoCloseable
             {
                 final Pipe pipe = new Pipe(options.sndHwm, options.rcvHwm, options.conflate);
                 pipe.endA().metadata(inprocMetadata(socket.type(), endpoint));
+                final boolean deferred = options.immediate || socket.type() == SocketType.ROUTER;
+                pending.computeIfAbsent(endpoint, k -> new ArrayList<>())
+                    .add(new PendingConnect(socket, pipe, deferred, assignedRoutingId));
+                if (deferred)
+                {
+                    // Not usable until the bind completes it; the bind delivers it to the socket's inbox.
+                    return null;
+                }
                 final Link link = new Link(pipe.endA(), endpoint, true, new byte[0]);
                 link.assignedRoutingId = assignedRoutingId;
-                pending.computeIfAbsent(endpoint, k -> new ArrayList<>())
-                    .add(new PendingConnect(socket, pipe, options.immediate ? link : null));
-                // IMMEDIATE: not usable until the bind completes it; the bind delivers it to the socket's inbox.
-                return options.immediate ? null : link;
+                return link;
             }
             // CONFLATE on either socket makes the pipe a single overwritable message each way (libzmq decides by the
             // connector's option; a binder's CONFLATE counts too here, so it works whichever side sets it).
@@ -369,7 +382,8 @@ public final class Context implements AutoCloseable
 
     /**
      * Drops every binding of a closing socket and marks it closed for deliveries. Connections it made before a bind
-     * stay pending, as in libzmq, so what it queued is still delivered; IMMEDIATE ones, which queued nothing, go.
+     * stay pending, as in libzmq, so what it queued is still delivered; deferred ones (IMMEDIATE, ROUTER),
+     * which queued nothing, go.
      */
     void unbindAll(final Socket socket)
     {
@@ -379,7 +393,7 @@ public final class Context implements AutoCloseable
             bindings.values().removeIf(binding -> binding.socket == socket);
             for (final ArrayList<PendingConnect> connects : pending.values())
             {
-                connects.removeIf(connect -> connect.connector == socket && null != connect.immediateLink);
+                connects.removeIf(connect -> connect.connector == socket && connect.deferred);
             }
             pending.values().removeIf(ArrayList::isEmpty);
         }

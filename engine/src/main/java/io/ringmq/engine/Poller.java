@@ -30,6 +30,9 @@ public final class Poller
     /** Interest in, or readiness for, sending. */
     public static final int POLLOUT = 2;
 
+    /** Longest park while a caller-runs socket is registered: its network data cannot unpark the poller. */
+    static final long CALLER_RUNS_PARK_NS = 1_000_000;
+
     private final Context context;
     private final NanoClock clock;
     private final IdleStrategy idle;
@@ -117,7 +120,7 @@ public final class Poller
                         armed = true;
                         continue;
                     }
-                    LockSupport.parkNanos(this, Math.min(remaining, ((BlockingIdleStrategy)idle).maxParkNanos()));
+                    LockSupport.parkNanos(this, Math.min(remaining, maxParkNanos()));
                     disarm();
                     armed = false;
                 }
@@ -134,6 +137,24 @@ public final class Poller
                 disarm();
             }
         }
+    }
+
+    /**
+     * A caller-runs socket only learns of network data when its own thread runs its I/O agent, which this poller
+     * does on every scan ({@link Socket#canReceive()}); nothing unparks the poller for such data. So with a
+     * caller-runs socket registered, parks are short: bounded latency at the cost of a wake-up per millisecond.
+     */
+    private long maxParkNanos()
+    {
+        final long max = ((BlockingIdleStrategy)idle).maxParkNanos();
+        for (int i = 0; i < size; i++)
+        {
+            if (sockets[i].isCallerRuns())
+            {
+                return Math.min(max, CALLER_RUNS_PARK_NS);
+            }
+        }
+        return max;
     }
 
     private void disarm()

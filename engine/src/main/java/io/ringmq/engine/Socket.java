@@ -937,6 +937,12 @@ public final class Socket implements AutoCloseable
         waker.wake();
     }
 
+    /** @return true if this socket does its own network I/O on its thread (caller-runs mode, a tcp/ipc endpoint). */
+    boolean isCallerRuns()
+    {
+        return null != callerRunsAgent;
+    }
+
     /** Lets a poller's thread be woken by this socket's producers while it waits on many sockets (BLOCK only). */
     void armForPoller()
     {

@@ -235,4 +235,24 @@ class DealerRouterTest
             assertEquals(Status.WOULD_BLOCK, router.recv(Socket.DONTWAIT));
         }
     }
+
+    @Test
+    void routerConnectingBeforeTheBindLearnsTheBindersRoutingId()
+    {
+        try (Socket router = context.socket(SocketType.ROUTER); Socket dealer = context.socket(SocketType.DEALER))
+        {
+            router.setOption(SocketOption.ROUTER_MANDATORY, true);
+            router.connect("inproc://later");
+            assertEquals(Status.UNROUTABLE, router.send("B".getBytes(), Socket.SNDMORE | Socket.DONTWAIT),
+                "no connection before the bind");
+            dealer.setOption(SocketOption.ROUTING_ID, "B".getBytes());
+            dealer.bind("inproc://later");
+            router.sendMore("B");
+            router.send("found you");
+            assertEquals("found you", dealer.recvString());
+            dealer.send("and back");
+            assertEquals("B", router.recvString());
+            assertEquals("and back", router.recvString());
+        }
+    }
 }

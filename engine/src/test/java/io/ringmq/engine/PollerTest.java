@@ -107,4 +107,38 @@ class PollerTest
         assertEquals(Status.TERMINATED, result.get());
         a.close();
     }
+
+    @Test
+    void pollsCallerRunsSocketsWhoseNetworkDataOnlyTheirOwnThreadReads() throws Exception
+    {
+        // Caller-runs: no I/O thread reads the tcp connection, the poller's scans do; short parks keep it moving.
+        try (Context callerRuns = Context.builder().ioThreads(0).idleStrategy(IdleStrategyKind.BLOCK).build();
+             Context withIo = Context.builder().ioThreads(1).idleStrategy(IdleStrategyKind.BLOCK).build();
+             Socket pull = callerRuns.socket(SocketType.PULL);
+             Socket idleInproc = callerRuns.socket(SocketType.PULL);
+             Socket push = withIo.socket(SocketType.PUSH))
+        {
+            pull.bind("tcp://127.0.0.1:*");
+            idleInproc.bind("inproc://nothing-here");
+            final Poller poller = new Poller(callerRuns);
+            final int inproc = poller.register(idleInproc, Poller.POLLIN);
+            final int tcp = poller.register(pull, Poller.POLLIN);
+            assertEquals(0, poller.poll(0));
+
+            // The poll below is what accepts the connection and completes the handshake, on this thread.
+            final String endpoint = pull.lastEndpoint();
+            final Thread sender = new Thread(() ->
+            {
+                push.connect(endpoint);
+                push.send("over tcp");
+            });
+            sender.start();
+            assertEquals(1, poller.poll(10_000));
+            assertTrue(poller.isReadable(tcp));
+            assertFalse(poller.isReadable(inproc));
+            assertEquals("over tcp", pull.recvString());
+            sender.join(TimeUnit.SECONDS.toMillis(10));
+            assertFalse(sender.isAlive());
+        }
+    }
 }
