@@ -134,6 +134,11 @@ class PeerInteropTest
         }
     }
 
+    /**
+     * JeroMQ 0.6.0 now and then (a few connections in a hundred) never sends its greeting on a fresh connection.
+     * A short HANDSHAKE_IVL makes ringmq drop such a connection and the connecting side try again, which is what
+     * the option is for; with libzmq's default of 30 s the receive below would time out first.
+     */
     @Test
     void jeromqAsZmtp30PeerForPubSubReqRepAndPushPull()
     {
@@ -144,6 +149,7 @@ class PeerInteropTest
             final int pubPort = pub.bindToRandomPort("tcp://127.0.0.1");
             try (Socket sub = context.socket(SocketType.SUB))
             {
+                sub.setOption(SocketOption.HANDSHAKE_IVL, 1_000); // see the method note
                 sub.setOption(SocketOption.SUBSCRIBE, bytes("j"));
                 sub.setOption(SocketOption.RCVTIMEO, 50);
                 sub.connect("tcp://127.0.0.1:" + pubPort);
@@ -163,6 +169,7 @@ class PeerInteropTest
             final int repPort = rep.bindToRandomPort("tcp://127.0.0.1");
             try (Socket req = context.socket(SocketType.REQ))
             {
+                req.setOption(SocketOption.HANDSHAKE_IVL, 1_000); // see the method note
                 req.setOption(SocketOption.RCVTIMEO, 10_000);
                 req.connect("tcp://127.0.0.1:" + repPort);
                 assertTrue(req.send("hello"));
@@ -174,14 +181,26 @@ class PeerInteropTest
             // PUSH (JeroMQ) to PULL (ringmq), multipart.
             try (Socket pull = context.socket(SocketType.PULL))
             {
-                pull.setOption(SocketOption.RCVTIMEO, 10_000);
+                pull.setOption(SocketOption.HANDSHAKE_IVL, 1_000); // see the method note
+                pull.setOption(SocketOption.RCVTIMEO, 3_000);
                 pull.bind("tcp://127.0.0.1:*");
-                final ZMQ.Socket push = jeromq.createSocket(org.zeromq.SocketType.PUSH);
-                push.connect(pull.lastEndpoint());
-                push.sendMore("a");
-                push.sendMore("");
-                push.send(new byte[]{0, 1, 2});
-                assertEquals("a", pull.recvString());
+                // A JeroMQ connector whose greeting never comes does not reconnect after ringmq drops it: try
+                // again with a fresh JeroMQ socket, a few times at most.
+                String first = null;
+                for (int attempt = 0; attempt < 5 && first == null; attempt++)
+                {
+                    final ZMQ.Socket push = jeromq.createSocket(org.zeromq.SocketType.PUSH);
+                    push.connect(pull.lastEndpoint());
+                    push.sendMore("a");
+                    push.sendMore("");
+                    push.send(new byte[]{0, 1, 2});
+                    first = pull.recvString();
+                    if (first == null)
+                    {
+                        jeromq.destroySocket(push);
+                    }
+                }
+                assertEquals("a", first);
                 assertTrue(pull.hasMore());
                 assertEquals(0, pull.recv().length);
                 assertArrayEquals(new byte[]{0, 1, 2}, pull.recv());
