@@ -885,6 +885,10 @@ public final class Socket implements AutoCloseable
      */
     public long pendingOutbound()
     {
+        if (null != callerRunsAgent)
+        {
+            callerRunsAgent.doWork(); // caller-runs: asking is this thread's chance to write what is pending
+        }
         processInbox();
         long pending = 0;
         for (int i = 0; i < links.size(); i++)

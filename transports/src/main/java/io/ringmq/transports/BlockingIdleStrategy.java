@@ -30,6 +30,21 @@ public final class BlockingIdleStrategy implements IdleStrategy, Waker
     static final int SPINS = 20;
     static final int YIELDS = 10;
 
+    private static final java.lang.invoke.VarHandle PARKED;
+
+    static
+    {
+        try
+        {
+            PARKED = java.lang.invoke.MethodHandles.lookup()
+                .findVarHandle(BlockingIdleStrategy.class, "parked", Thread.class);
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
     private volatile Thread parked;
     private boolean armed;
     private int idles;
@@ -122,10 +137,15 @@ public final class BlockingIdleStrategy implements IdleStrategy, Waker
     @Override
     public void wake()
     {
-        final Thread thread = parked;
-        if (null != thread)
+        // Take the flag, so that of many producers (or many messages) only the first pays for the unpark: a
+        // thread on the same core as its producer may not run until the producer has published a whole batch.
+        if (null != parked)
         {
-            LockSupport.unpark(thread);
+            final Thread thread = (Thread)PARKED.getAndSet(this, null);
+            if (null != thread)
+            {
+                LockSupport.unpark(thread);
+            }
         }
     }
 

@@ -35,6 +35,20 @@ public final class IoAgent implements Agent
     private final ArrayList<TcpListener> listeners = new ArrayList<>();
     private final ArrayList<TcpConnector> connectors = new ArrayList<>();
     private final Waker waker = this::wakeIfParked;
+    private static final java.lang.invoke.VarHandle PARKED;
+
+    static
+    {
+        try
+        {
+            PARKED = java.lang.invoke.MethodHandles.lookup().findVarHandle(IoAgent.class, "parked", boolean.class);
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
     private volatile boolean parked;
     private volatile boolean closed;
     private volatile boolean flushing;
@@ -203,7 +217,8 @@ public final class IoAgent implements Agent
 
     private void wakeIfParked()
     {
-        if (parked)
+        // Only the first producer to see the agent parked wakes it; the rest find the flag lowered.
+        if (parked && PARKED.compareAndSet(this, true, false))
         {
             selector.wakeup();
         }
