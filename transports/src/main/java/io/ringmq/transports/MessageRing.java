@@ -288,7 +288,8 @@ final class MessageRing
             throw new IllegalArgumentException("message too large");
         }
         final int used = writePosition - writeStart;
-        final int capacity = (int)Math.min(Integer.MAX_VALUE - 8, Math.max(2L * requiredLength, BufferPool.MIN_CAPACITY));
+        // The buffer pool rounds up to a power of two, which leaves room for a few more frames.
+        final int capacity = (int)Math.min(Integer.MAX_VALUE - 8, Math.max((long)requiredLength, BufferPool.MIN_CAPACITY));
         if (null == pool)
         {
             pool = new BufferPool();
