@@ -28,8 +28,9 @@ server() { # impl mech endpoint total
   local impl=$1 mech=$2 ep=$3 total=$4 extra=()
   [ "$mech" = curve ] && extra=(--curve-secret "$sec")
   [ "$mech" = curve-zap ] && extra=(--curve-secret "$sec" --zap)
-  if [ "$impl" = ringmq ]; then taskset -c 0 "${java_cmd[@]}" server "$ep" "$total" "${extra[@]}"
-  else taskset -c 0 "${c_cmd[@]}" server "$ep" "$total" "${extra[@]}"; fi
+  # exec: the background job's pid is the server itself, so a kill reaches it
+  if [ "$impl" = ringmq ]; then exec taskset -c 0 "${java_cmd[@]}" server "$ep" "$total" "${extra[@]}"
+  else exec taskset -c 0 "${c_cmd[@]}" server "$ep" "$total" "${extra[@]}"; fi
 }
 client() { # impl mech endpoint
   local impl=$1 mech=$2 ep=$3 extra=(--warmup "$warmup")
@@ -37,10 +38,10 @@ client() { # impl mech endpoint
   if [ "$impl" = ringmq ]; then taskset -c 1 "${java_cmd[@]}" client "$ep" "$count" "${extra[@]}"
   else taskset -c 1 "${c_cmd[@]}" client "$ep" "$count" "${extra[@]}"; fi
 }
-wait_listen() { # port
+wait_listen() { # port (a JVM listens on an IPv6 dual-stack socket: /proc/net/tcp6)
   local hex; hex=$(printf '%04X' "$1")
   for _ in $(seq 1 200); do
-    grep -q ":$hex 00000000:0000 0A" /proc/net/tcp 2>/dev/null && return 0
+    grep -q ":$hex 0\+:0000 0A" /proc/net/tcp /proc/net/tcp6 2>/dev/null && return 0
     sleep 0.05
   done
   return 1
@@ -60,8 +61,9 @@ for r in $(seq 1 "$runs"); do
     out="$(timeout 120 bash -c "$(declare -f client); $(declare -p java_cmd c_cmd pub warmup count); client $cimpl $mech $ep" 2>&1)" || true
     rate="$(echo "$out" | awk -F': ' '/^handshakes per second/{split($2,a," "); print a[1]}')"
     p50="$(echo "$out" | awk -F': ' '/^p50/{split($2,a," "); print a[1]}')"
-    if ! wait "$spid" 2>/dev/null; then :; fi
+    for _ in $(seq 1 50); do kill -0 "$spid" 2>/dev/null || break; sleep 0.1; done
     kill "$spid" 2>/dev/null || true
+    wait "$spid" 2>/dev/null || true
     key="server=$simpl($mech) client=$cimpl"
     echo "run $r  $key  handshakes/s=${rate:-FAILED}  p50=${p50:-?}us"
     [ -n "$rate" ] && results[$key]+="$rate "
