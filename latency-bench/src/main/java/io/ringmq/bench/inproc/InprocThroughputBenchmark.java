@@ -3,6 +3,7 @@ package io.ringmq.bench.inproc;
 import io.ringmq.codecs.SocketType;
 import io.ringmq.engine.Context;
 import io.ringmq.engine.Socket;
+import io.ringmq.engine.SocketOption;
 import io.ringmq.engine.Status;
 import io.ringmq.transports.IdleStrategyKind;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -36,15 +38,24 @@ import java.util.concurrent.TimeUnit;
  * peer that has already left the iteration; ringmq's context is built with {@link IdleStrategyKind#BUSY_SPIN}
  * too. Busy-spin: run it pinned ({@code taskset -c 0,1}) and read it as the figure of a machine whose two cores
  * are both given to the benchmark.
+ * <p>
+ * {@code hwm} sets SNDHWM and RCVHWM of both sockets (libzmq's default 1,000, and 30,000): on a machine whose cores
+ * are shared, the two spinning threads often do not run at the same time, and the pipe's capacity (SNDHWM + RCVHWM
+ * for inproc) is then what one thread can do per time slice — the larger mark shows how much of the figure is
+ * scheduling.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
+@org.openjdk.jmh.annotations.State(Scope.Benchmark)
 public class InprocThroughputBenchmark
 {
     static final int SIZE = 8;
+
+    @Param({"1000", "30000"})
+    public int hwm;
 
     @State(Scope.Group)
     public static class RingMq
@@ -54,11 +65,13 @@ public class InprocThroughputBenchmark
         Socket pull;
 
         @Setup(Level.Trial)
-        public void setup()
+        public void setup(final InprocThroughputBenchmark b)
         {
             context = Context.builder().ioThreads(0).idleStrategy(IdleStrategyKind.BUSY_SPIN).build();
             pull = context.socket(SocketType.PULL);
             push = context.socket(SocketType.PUSH);
+            pull.setOption(SocketOption.RCVHWM, b.hwm);
+            push.setOption(SocketOption.SNDHWM, b.hwm);
             pull.bind("inproc://thr");
             push.connect("inproc://thr");
         }
@@ -114,11 +127,13 @@ public class InprocThroughputBenchmark
         ZMQ.Socket pull;
 
         @Setup(Level.Trial)
-        public void setup()
+        public void setup(final InprocThroughputBenchmark b)
         {
             context = ZMQ.context(1);
             pull = context.socket(org.zeromq.SocketType.PULL);
             push = context.socket(org.zeromq.SocketType.PUSH);
+            pull.setRcvHWM(b.hwm);
+            push.setSndHWM(b.hwm);
             pull.bind("inproc://thr");
             push.connect("inproc://thr");
         }
