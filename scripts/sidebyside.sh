@@ -27,4 +27,4 @@ if [ ! -f "$jar" ]; then
   echo "sidebyside: building the jars once (mvn -q package -DskipTests)..." >&2
   (cd "$root" && mvn -B -q -pl latency-bench -am package -DskipTests)
 fi
-exec java -Dringmq.root="$root" -cp "$jar" io.ringmq.bench.sidebyside.SideBySide "$@"
+exec java "@$root/jvm.options" -Dringmq.root="$root" -cp "$jar" io.ringmq.bench.sidebyside.SideBySide "$@"

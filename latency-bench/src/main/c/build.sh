@@ -18,7 +18,7 @@ fi
 
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
-for p in zmq_local_lat zmq_remote_lat zmq_local_thr zmq_remote_thr; do
+for p in zmq_local_lat zmq_remote_lat zmq_local_thr zmq_remote_thr zmq_curve_handshakes; do
   "$cc" $cflags -o "$out/$p" "$src/$p.c" -lzmq
 done
 for p in raw_tcp_lat raw_tcp_thr; do

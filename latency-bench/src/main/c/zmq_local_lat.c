@@ -1,28 +1,33 @@
 /*
- * zmq_local_lat <bind-to> <message-size> <roundtrip-count>
+ * zmq_local_lat <bind-to> <message-size> <roundtrip-count> [--curve-server --curve-secret Z85]   (zmq_perf_opts.h)
  *
  * The echo side of libzmq's latency protocol, against Debian's libzmq: a REP socket binds, receives
  * roundtrip-count messages of exactly message-size bytes and sends each straight back. Prints nothing on stdout.
  * Exit 1 on a message of another size or a socket error, 2 on bad arguments.
  */
-#include "perf_common.h"
-#include <zmq.h>
+#include "zmq_perf_opts.h"
 
 static const char *PROG = "zmq_local_lat";
 
 int main(int argc, char **argv)
 {
-    if (argc != 4)
+    if (argc < 4)
     {
-        fprintf(stderr, "usage: %s <bind-to> <message-size> <roundtrip-count>\n", PROG);
+        fprintf(stderr, "usage: %s <bind-to> <message-size> <roundtrip-count> [--curve-server --curve-secret Z85]\n", PROG);
         return 2;
     }
     const char *endpoint = argv[1];
     long size = perf_parse_count(PROG, "message size", argv[2], 0);
     long count = perf_parse_count(PROG, "roundtrip count", argv[3], 1);
+    zperf_opts opts;
+    zperf_parse(PROG, argc, argv, 4, 0, &opts);
 
     void *ctx = zmq_ctx_new();
     void *rep = zmq_socket(ctx, ZMQ_REP);
+    if (zperf_apply(PROG, rep, &opts) != 0)
+    {
+        return 1;
+    }
     if (zmq_bind(rep, endpoint) != 0)
     {
         fprintf(stderr, "%s: bind %s: %s\n", PROG, endpoint, zmq_strerror(zmq_errno()));

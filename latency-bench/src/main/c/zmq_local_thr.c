@@ -1,11 +1,10 @@
 /*
- * zmq_local_thr <bind-to> <message-size> <message-count>
+ * zmq_local_thr <bind-to> <message-size> <message-count> [--curve-server --curve-secret Z85]   (zmq_perf_opts.h)
  *
  * The receiving side of libzmq's throughput protocol, against Debian's libzmq: a PULL socket binds, receives
  * message-count messages and times from the first to the last, then prints cli.md's 4 lines.
  */
-#include "perf_common.h"
-#include <zmq.h>
+#include "zmq_perf_opts.h"
 
 static const char *PROG = "zmq_local_thr";
 
@@ -26,17 +25,23 @@ static int recv_one(void *pull, zmq_msg_t *msg, long size)
 
 int main(int argc, char **argv)
 {
-    if (argc != 4)
+    if (argc < 4)
     {
-        fprintf(stderr, "usage: %s <bind-to> <message-size> <message-count>\n", PROG);
+        fprintf(stderr, "usage: %s <bind-to> <message-size> <message-count> [--curve-server --curve-secret Z85]\n", PROG);
         return 2;
     }
     const char *endpoint = argv[1];
     long size = perf_parse_count(PROG, "message size", argv[2], 0);
     long count = perf_parse_count(PROG, "message count", argv[3], 1);
+    zperf_opts opts;
+    zperf_parse(PROG, argc, argv, 4, 0, &opts);
 
     void *ctx = zmq_ctx_new();
     void *pull = zmq_socket(ctx, ZMQ_PULL);
+    if (zperf_apply(PROG, pull, &opts) != 0)
+    {
+        return 1;
+    }
     if (zmq_bind(pull, endpoint) != 0)
     {
         fprintf(stderr, "%s: bind %s: %s\n", PROG, endpoint, zmq_strerror(zmq_errno()));

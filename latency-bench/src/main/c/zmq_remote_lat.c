@@ -1,5 +1,5 @@
 /*
- * zmq_remote_lat <connect-to> <message-size> <roundtrip-count> [--warmup N]
+ * zmq_remote_lat <connect-to> <message-size> <roundtrip-count> [--warmup N] [--curve-server-key Z85]   (zmq_perf_opts.h)
  *
  * The timing side of libzmq's latency protocol, against Debian's libzmq: a REQ socket connects, sends
  * roundtrip-count messages of message-size bytes and waits for each reply. Prints libzmq's three lines
@@ -7,22 +7,23 @@
  * percentiles from every round trip timed on its own (cli.md's format). `--warmup N` (an extension, as in cli.md)
  * first makes N untimed round trips; the peer's local_lat must then be given roundtrip-count + N.
  */
-#include "perf_common.h"
-#include <zmq.h>
+#include "zmq_perf_opts.h"
 
 static const char *PROG = "zmq_remote_lat";
 
 int main(int argc, char **argv)
 {
-    if (argc != 4 && argc != 6)
+    if (argc < 4)
     {
-        fprintf(stderr, "usage: %s <connect-to> <message-size> <roundtrip-count> [--warmup N]\n", PROG);
+        fprintf(stderr, "usage: %s <connect-to> <message-size> <roundtrip-count> [--warmup N] [--curve-server-key Z85 [--curve-secret Z85]]\n", PROG);
         return 2;
     }
     const char *endpoint = argv[1];
     long size = perf_parse_count(PROG, "message size", argv[2], 0);
     long count = perf_parse_count(PROG, "roundtrip count", argv[3], 1);
-    long warmup = perf_parse_warmup(PROG, argc, argv, 4);
+    zperf_opts opts;
+    zperf_parse(PROG, argc, argv, 4, 1, &opts);
+    long warmup = opts.warmup;
 
     /* Allocated before the clock starts, so neither malloc nor page faults land inside the timed loop. */
     uint64_t *samples = calloc((size_t)count, sizeof(uint64_t));
@@ -35,6 +36,10 @@ int main(int argc, char **argv)
 
     void *ctx = zmq_ctx_new();
     void *req = zmq_socket(ctx, ZMQ_REQ);
+    if (zperf_apply(PROG, req, &opts) != 0)
+    {
+        return 1;
+    }
     if (zmq_connect(req, endpoint) != 0)
     {
         fprintf(stderr, "%s: connect %s: %s\n", PROG, endpoint, zmq_strerror(zmq_errno()));

@@ -27,7 +27,10 @@ import java.util.Map;
  * and two tokens, when they are the whole token, become several: {@code {java}} the JDK's java,
  * {@code @jvm.options}, a heap and the harness's own class path (for Java contenders that live in latency-bench);
  * {@code {warmup-opt}} becomes {@code --warmup N} for remote_lat when the run has a warm-up, and nothing otherwise
- * (cli.md's option; a contender whose remote_lat cannot warm up leaves it out and is run without --warmup).
+ * (cli.md's option; a contender whose remote_lat cannot warm up leaves it out and is run without --warmup);
+ * {@code {curve-opt}} becomes cli.md's CURVE options, {@code --curve-server --curve-secret Z85} on the binding
+ * side and {@code --curve-server-key Z85} on the connecting side, with one key pair made once per harness run
+ * ({@link RunKeys}); {@code {curve-secret}} and {@code {curve-public}} are that pair's Z85 texts inside any token.
  */
 final class Contender
 {
@@ -98,6 +101,21 @@ final class Contender
                 }
                 continue;
             }
+            if ("{curve-opt}".equals(token))
+            {
+                if ("bind".equals(role.side()))
+                {
+                    argv.add("--curve-server");
+                    argv.add("--curve-secret");
+                    argv.add(RunKeys.secretZ85());
+                }
+                else
+                {
+                    argv.add("--curve-server-key");
+                    argv.add(RunKeys.publicZ85());
+                }
+                continue;
+            }
             // The echo side answers every round trip, warm-up ones included (cli.md: roundtrip-count + N).
             final long count = role == Role.LOCAL_LAT ? vars.count + vars.warmup : vars.count;
             argv.add(token
@@ -109,7 +127,9 @@ final class Contender
                 .replace("{size}", Integer.toString(vars.size))
                 .replace("{count}", Long.toString(count))
                 .replace("{root}", vars.root)
-                .replace("{cdir}", vars.cdir));
+                .replace("{cdir}", vars.cdir)
+                .replace("{curve-secret}", token.contains("{curve-") ? RunKeys.secretZ85() : "")
+                .replace("{curve-public}", token.contains("{curve-") ? RunKeys.publicZ85() : ""));
         }
         return argv;
     }

@@ -33,6 +33,12 @@ final class Contenders
         put(all, new Contender("ringmq",
             "{root}/bin/ringmq {role} {endpoint} {size} {count} {warmup-opt} --io-threads 1 --wait-strategy block"));
         put(all, new Contender("ringmq-caller-runs", "{root}/bin/ringmq {role} {endpoint} {size} {count} {warmup-opt} --io-threads 0"));
+        // CURVE (issue 5): the same programs with cli.md's CURVE options, one server key pair per harness run.
+        put(all, new Contender("libzmq-curve", "{cdir}/zmq_{role} {endpoint} {size} {count} {warmup-opt} {curve-opt}"));
+        put(all, new Contender("ringmq-curve",
+            "{root}/bin/ringmq {role} {endpoint} {size} {count} {warmup-opt} --io-threads 1 --wait-strategy block {curve-opt}"));
+        put(all, new Contender("ringmq-caller-runs-curve",
+            "{root}/bin/ringmq {role} {endpoint} {size} {count} {warmup-opt} --io-threads 0 {curve-opt}"));
         return all;
     }
 

@@ -31,6 +31,22 @@ class ContenderTest
     }
 
     @Test
+    void curveOptionGivesTheServerItsSecretAndTheClientItsPublicKeyOfOnePair()
+    {
+        final Contender curve = Contenders.builtIn().get("libzmq-curve");
+        final List<String> bind = curve.command(Role.LOCAL_THR, VARS);
+        final List<String> connect = curve.command(Role.REMOTE_THR, VARS);
+        assertEquals(List.of("/repo/latency-bench/target/c/zmq_local_thr", "tcp://127.0.0.1:4000", "64", "20000",
+            "--curve-server", "--curve-secret"), bind.subList(0, 6));
+        assertEquals(List.of("/repo/latency-bench/target/c/zmq_remote_thr", "tcp://127.0.0.1:4000", "64", "20000",
+            "--curve-server-key"), connect.subList(0, 5));
+        final byte[] secret = io.ringmq.crypto.CurveKeys.fromZ85(bind.get(6));
+        assertEquals(io.ringmq.crypto.CurveKeys.toZ85(io.ringmq.crypto.CurveKeys.publicFromSecret(secret)), connect.get(5));
+        assertEquals(bind, curve.command(Role.LOCAL_THR, VARS), "one key pair per harness run");
+        assertTrue(Contenders.builtIn().get("ringmq-curve").command(Role.LOCAL_LAT, VARS).contains("--curve-server"));
+    }
+
+    @Test
     void warmupGoesToRemoteLatAndIsAddedToLocalLatsCount()
     {
         final Contender.Vars warm = new Contender.Vars("tcp://127.0.0.1:4000", 4000, 64, 20000, "/repo", "/c",
