@@ -35,6 +35,9 @@ public final class IoAgent implements Agent
     private final ArrayList<TcpListener> listeners = new ArrayList<>();
     private final ArrayList<TcpConnector> connectors = new ArrayList<>();
     private final Waker waker = this::wakeIfParked;
+    /** Connection buffers of closed connections, reused by new ones (touched on the agent's thread only). */
+    private final java.util.ArrayDeque<java.nio.ByteBuffer> freeBuffers = new java.util.ArrayDeque<>();
+    private static final int MAX_FREE_BUFFERS = 32;
     private static final java.lang.invoke.VarHandle PARKED;
 
     static
@@ -407,6 +410,33 @@ public final class IoAgent implements Agent
             deadline = Math.min(deadline, connections.get(i).nextDeadlineNs());
         }
         return deadline;
+    }
+
+    /**
+     * @return a direct buffer of exactly {@code capacity} bytes, recycled when one is free.
+     */
+    java.nio.ByteBuffer acquireBuffer(final int capacity)
+    {
+        for (final java.util.Iterator<java.nio.ByteBuffer> it = freeBuffers.iterator(); it.hasNext(); )
+        {
+            final java.nio.ByteBuffer buffer = it.next();
+            if (buffer.capacity() == capacity)
+            {
+                it.remove();
+                buffer.clear();
+                return buffer;
+            }
+        }
+        return java.nio.ByteBuffer.allocateDirect(capacity);
+    }
+
+    void releaseBuffer(final java.nio.ByteBuffer buffer)
+    {
+        if (freeBuffers.size() < MAX_FREE_BUFFERS &&
+            (buffer.capacity() == StreamConnection.READ_CAPACITY || buffer.capacity() == StreamConnection.WRITE_CAPACITY))
+        {
+            freeBuffers.add(buffer);
+        }
     }
 
     void startConnection(final ChannelConnection connection, final long nowNs) throws IOException

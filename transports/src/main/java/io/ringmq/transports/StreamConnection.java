@@ -25,8 +25,8 @@ import java.nio.channels.SocketChannel;
  */
 final class StreamConnection implements StreamEngineListener, ChannelConnection
 {
-    private static final int READ_CAPACITY = 256 * 1024;
-    private static final int WRITE_CAPACITY = 256 * 1024;
+    static final int READ_CAPACITY = 256 * 1024;
+    static final int WRITE_CAPACITY = 256 * 1024;
     private static final int WRITE_BATCH_THRESHOLD = WRITE_CAPACITY / 2;
 
     private final IoAgent agent;
@@ -38,10 +38,10 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
     /** A session pipe that outlives this connection (connect side), or null to make a pipe at the handshake. */
     private final Pipe.End sessionEnd;
     private final StreamEngine engine;
-    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_CAPACITY);
-    private final UnsafeBuffer readView = new UnsafeBuffer(readBuffer);
-    private ByteBuffer writeBuffer = ByteBuffer.allocateDirect(WRITE_CAPACITY);
-    private final UnsafeBuffer writeView = new UnsafeBuffer(writeBuffer);
+    private final ByteBuffer readBuffer;
+    private final UnsafeBuffer readView;
+    private ByteBuffer writeBuffer;
+    private final UnsafeBuffer writeView;
     private final UnsafeBuffer frameView = new UnsafeBuffer(0, 0);
     private UnsafeBuffer subscriptionScratch = new UnsafeBuffer(new byte[256]);
     private final String peerAddress;
@@ -66,6 +66,12 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         final Pipe.End sessionEnd)
     {
         this.sessionEnd = sessionEnd;
+        // Recycled from connections that closed on this agent: allocating 512 KiB of direct memory per
+        // connection made every connect cost a zeroing and, near the direct memory limit, a full GC.
+        this.readBuffer = agent.acquireBuffer(READ_CAPACITY);
+        this.writeBuffer = agent.acquireBuffer(WRITE_CAPACITY);
+        this.readView = new UnsafeBuffer(readBuffer);
+        this.writeView = new UnsafeBuffer(writeBuffer);
         this.agent = agent;
         this.channel = channel;
         this.config = config;
@@ -494,6 +500,8 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
             end.abandon();
         }
         engine.close(); // zeroes the connection's secrets, releases its ZAP channel
+        agent.releaseBuffer(readBuffer);
+        agent.releaseBuffer(writeBuffer);
         if (event != 0)
         {
             owner.onEvent(event, endpoint, 0, reason);
