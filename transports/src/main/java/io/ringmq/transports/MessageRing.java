@@ -89,6 +89,7 @@ final class MessageRing
     private int writeFrames;
 
     // Reader-thread state.
+    private boolean takenSinceFence;
     private Storage readStorage;
     private long readSequence = -1;
     private Storage heldStorage;
@@ -377,6 +378,7 @@ final class MessageRing
         final Storage s = null != readStorage ? readStorage : head;
         if (null == s)
         {
+            wakeWriterIfTaken();
             return false;
         }
         if (s.ring.getCursor() > (s == readStorage ? readSequence : -1))
@@ -385,7 +387,12 @@ final class MessageRing
         }
         // The writer links a bigger ring only after its last publish to this one, and publishes there right after.
         final Storage next = s.next;
-        return null != next && next.ring.getCursor() >= 0;
+        if (null != next && next.ring.getCursor() >= 0)
+        {
+            return true;
+        }
+        wakeWriterIfTaken();
+        return false;
     }
 
     /**
@@ -410,6 +417,7 @@ final class MessageRing
             s = head;
             if (null == s)
             {
+                wakeWriterIfTaken();
                 return 0;
             }
             readStorage = s;
@@ -426,6 +434,7 @@ final class MessageRing
                 {
                     if (null == bigger)
                     {
+                        wakeWriterIfTaken();
                         return 0;
                     }
                     continue;
@@ -529,7 +538,28 @@ final class MessageRing
     private void messageTaken()
     {
         readCount.set(readCount.get() + 1);
-        wake(writerWaker);
+        // No full fence per message: a writer that armed its flag before this store is seen and woken here; one
+        // that armed just after it may miss this message's room, but is woken by the next message taken, or, when
+        // this was the last one, by the fenced wake when the ring is found empty (wakeWriterIfTaken).
+        final Waker waker = writerWaker;
+        if (Waker.NONE != waker)
+        {
+            waker.wake();
+            takenSinceFence = true;
+        }
+    }
+
+    /**
+     * The reader found the ring empty: if it took messages since the last fenced wake-up, make sure a writer that
+     * parked in the meantime sees the room they left.
+     */
+    private void wakeWriterIfTaken()
+    {
+        if (takenSinceFence)
+        {
+            takenSinceFence = false;
+            wake(writerWaker);
+        }
     }
 
     /** Hands the slot of the last message read back to the writer. */
