@@ -366,7 +366,16 @@ public final class IoAgent implements Agent
             return;
         }
         final long parkNs = Math.min(Math.min(maxNs, MAX_PARK_NS), Math.max(0, nextDeadlineNs() - clock.nanoTime()));
-        final long parkMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(parkNs));
+        if (parkNs < TimeUnit.MILLISECONDS.toNanos(1))
+        {
+            // A deadline is due or nearly due: select(1) would sleep a whole millisecond past it.
+            if (parkNs > 0)
+            {
+                java.util.concurrent.locks.LockSupport.parkNanos(parkNs);
+            }
+            return;
+        }
+        final long parkMs = TimeUnit.NANOSECONDS.toMillis(parkNs);
         parked = true;
         try
         {

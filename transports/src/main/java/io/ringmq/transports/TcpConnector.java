@@ -45,7 +45,9 @@ final class TcpConnector
         this.owner = owner;
         this.sessionEnd = sessionEnd;
         this.currentIvlNs = config.reconnectIvlNs;
-        this.nextAttemptNs = nowNs;
+        // The first attempt is due at once: the duty cycle that runs this connector read its clock before the
+        // command that made it, so "now" would still be in that cycle's future.
+        this.nextAttemptNs = nowNs - TimeUnit.SECONDS.toNanos(1);
     }
 
     String endpoint()
