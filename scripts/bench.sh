@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Until bin/ringmq bench exists: builds the benchmarks once if missing, then runs the ZMTP codec benchmark
+# The ZMTP codec micro-benchmark (bin/ringmq bench is the end-to-end tour): builds the benchmarks once if missing, runs
 # (frame encode and decode, ns/op and allocation per op). Extra arguments go to JMH, e.g. -p size=64.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
