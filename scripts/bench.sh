@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The ZMTP codec micro-benchmark (bin/ringmq bench is the end-to-end tour): builds the benchmarks once if missing, runs
-# (frame encode and decode, ns/op and allocation per op). Extra arguments go to JMH, e.g. -p size=64.
+# The ZMTP codec micro-benchmark (bin/ringmq bench is the end-to-end tour): builds the benchmarks once if missing,
+# then runs FrameCodecBenchmark (frame encode and decode, ns/op and B/op). Extra arguments go to JMH, e.g. -p size=64.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$root/latency-bench/target/benchmarks.jar"
