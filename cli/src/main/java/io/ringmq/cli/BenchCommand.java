@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer>
     @Option(names = "--debug", description = "Stack traces on errors.")
     boolean debug;
 
-    private final boolean progress = System.console() != null;
+    private final boolean progress = stderrIsTerminal();
 
     public Integer call() throws Exception
     {
@@ -109,6 +109,23 @@ final class BenchCommand implements Callable<Integer>
         }
         print(rows, roundtrips);
         return 0;
+    }
+
+    /**
+     * JDK 17 cannot ask whether stderr alone is a terminal: on Linux, look where file descriptor 2 points; elsewhere
+     * fall back to the console (both stdin and stdout are terminals).
+     */
+    private static boolean stderrIsTerminal()
+    {
+        try
+        {
+            final String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        }
+        catch (final java.io.IOException | UnsupportedOperationException | SecurityException ex)
+        {
+            return System.console() != null;
+        }
     }
 
     private void progress(final String text)
