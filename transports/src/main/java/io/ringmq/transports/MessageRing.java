@@ -45,6 +45,11 @@ final class MessageRing
         final Sequence released = new Sequence(-1);
         final int mask;
         volatile Storage next;
+        /**
+         * The last cursor the reader saw (reader thread only): it re-reads the writer's cursor, a cache line the
+         * writer dirties on every publish, only once it has consumed everything up to this one.
+         */
+        long readerCursor = -1;
 
         Storage(final int capacity)
         {
@@ -224,7 +229,11 @@ final class MessageRing
         }
         claimSequence = sequence;
         claimSlot = ring.get(sequence);
-        claimSlot.metadata = metadata;
+        if (claimSlot.metadata != metadata)
+        {
+            // Written only when it changes: the slot object's cache line then stays shared with the reader.
+            claimSlot.metadata = metadata;
+        }
         claimSlotOffset = slotOffset(sequence, s.mask);
         writeBuffer = s.slots;
         writeStart = inlineDataOffset(claimSlotOffset);
@@ -425,7 +434,11 @@ final class MessageRing
         while (true)
         {
             final long next = readSequence + 1;
-            if (s.ring.getCursor() < next)
+            if (s.readerCursor < next)
+            {
+                s.readerCursor = s.ring.getCursor();
+            }
+            if (s.readerCursor < next)
             {
                 final Storage bigger = s.next;
                 // Seeing the link means the writer is done with this ring, but read its cursor again: a publish may
@@ -581,7 +594,8 @@ final class MessageRing
                 slot.overflow = null;
                 pool.release(overflow);
             }
-            slot.metadata = null;
+            // The slot keeps its metadata reference (a connection's, long-lived): clearing it here would make the
+            // reader write to a line the writer reads on every claim.
             readSlot = null;
             readBuffer = null;
             s.released.set(heldSequence);
