@@ -45,11 +45,6 @@ final class MessageRing
         final Sequence released = new Sequence(-1);
         final int mask;
         volatile Storage next;
-        /**
-         * The last cursor the reader saw (reader thread only): it re-reads the writer's cursor, a cache line the
-         * writer dirties on every publish, only once it has consumed everything up to this one.
-         */
-        long readerCursor = -1;
 
         Storage(final int capacity)
         {
@@ -229,11 +224,7 @@ final class MessageRing
         }
         claimSequence = sequence;
         claimSlot = ring.get(sequence);
-        if (claimSlot.metadata != metadata)
-        {
-            // Written only when it changes: the slot object's cache line then stays shared with the reader.
-            claimSlot.metadata = metadata;
-        }
+        claimSlot.metadata = metadata;
         claimSlotOffset = slotOffset(sequence, s.mask);
         writeBuffer = s.slots;
         writeStart = inlineDataOffset(claimSlotOffset);
@@ -434,11 +425,7 @@ final class MessageRing
         while (true)
         {
             final long next = readSequence + 1;
-            if (s.readerCursor < next)
-            {
-                s.readerCursor = s.ring.getCursor();
-            }
-            if (s.readerCursor < next)
+            if (s.ring.getCursor() < next)
             {
                 final Storage bigger = s.next;
                 // Seeing the link means the writer is done with this ring, but read its cursor again: a publish may
@@ -594,8 +581,7 @@ final class MessageRing
                 slot.overflow = null;
                 pool.release(overflow);
             }
-            // The slot keeps its metadata reference (a connection's, long-lived): clearing it here would make the
-            // reader write to a line the writer reads on every claim.
+            slot.metadata = null;
             readSlot = null;
             readBuffer = null;
             s.released.set(heldSequence);
