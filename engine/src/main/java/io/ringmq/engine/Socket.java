@@ -893,7 +893,12 @@ public final class Socket implements AutoCloseable
         long pending = 0;
         for (int i = 0; i < links.size(); i++)
         {
-            pending += links.get(i).end.outboundPending();
+            final Pipe.End end = links.get(i).end;
+            // A peer that has gone takes nothing more: what is left for it will not be delivered, whatever LINGER.
+            if (!end.isPeerClosed())
+            {
+                pending += end.outboundPending();
+            }
         }
         return pending;
     }
