@@ -1,5 +1,7 @@
 package io.ringmq.engine;
 
+import io.ringmq.transports.TransportEvent;
+
 /**
  * Socket events with libzmq's numbers ({@code ZMQ_EVENT_*}), for {@link Socket#monitor(String, int)} and
  * {@link Socket#monitor(Listener, int)}. Masks combine with {@code |}; {@link #ALL} selects every event.
@@ -10,22 +12,23 @@ package io.ringmq.engine;
  */
 public final class MonitorEvent
 {
-    public static final int CONNECTED = 0x0001;
-    public static final int CONNECT_DELAYED = 0x0002;
-    public static final int CONNECT_RETRIED = 0x0004;
-    public static final int LISTENING = 0x0008;
-    public static final int BIND_FAILED = 0x0010;
-    public static final int ACCEPTED = 0x0020;
-    public static final int ACCEPT_FAILED = 0x0040;
-    public static final int CLOSED = 0x0080;
-    public static final int CLOSE_FAILED = 0x0100;
-    public static final int DISCONNECTED = 0x0200;
-    public static final int MONITOR_STOPPED = 0x0400;
-    public static final int HANDSHAKE_FAILED_NO_DETAIL = 0x0800;
-    public static final int HANDSHAKE_SUCCEEDED = 0x1000;
-    public static final int HANDSHAKE_FAILED_PROTOCOL = 0x2000;
-    public static final int HANDSHAKE_FAILED_AUTH = 0x4000;
-    public static final int ALL = 0xFFFF;
+    // The numbers are the transports' (TransportEvent), which raise most of these events; one list of them.
+    public static final int CONNECTED = TransportEvent.CONNECTED;
+    public static final int CONNECT_DELAYED = TransportEvent.CONNECT_DELAYED;
+    public static final int CONNECT_RETRIED = TransportEvent.CONNECT_RETRIED;
+    public static final int LISTENING = TransportEvent.LISTENING;
+    public static final int BIND_FAILED = TransportEvent.BIND_FAILED;
+    public static final int ACCEPTED = TransportEvent.ACCEPTED;
+    public static final int ACCEPT_FAILED = TransportEvent.ACCEPT_FAILED;
+    public static final int CLOSED = TransportEvent.CLOSED;
+    public static final int CLOSE_FAILED = TransportEvent.CLOSE_FAILED;
+    public static final int DISCONNECTED = TransportEvent.DISCONNECTED;
+    public static final int MONITOR_STOPPED = TransportEvent.MONITOR_STOPPED;
+    public static final int HANDSHAKE_FAILED_NO_DETAIL = TransportEvent.HANDSHAKE_FAILED_NO_DETAIL;
+    public static final int HANDSHAKE_SUCCEEDED = TransportEvent.HANDSHAKE_SUCCEEDED;
+    public static final int HANDSHAKE_FAILED_PROTOCOL = TransportEvent.HANDSHAKE_FAILED_PROTOCOL;
+    public static final int HANDSHAKE_FAILED_AUTH = TransportEvent.HANDSHAKE_FAILED_AUTH;
+    public static final int ALL = TransportEvent.ALL;
 
     /** Receives events on the thread that raised them (the socket's or an I/O thread): keep it quick. */
     @FunctionalInterface
@@ -55,24 +58,6 @@ public final class MonitorEvent
     /** @return libzmq's name without the {@code ZMQ_EVENT_} prefix, e.g. {@code "CONNECTED"}. */
     public static String name(final int event)
     {
-        switch (event)
-        {
-            case CONNECTED: return "CONNECTED";
-            case CONNECT_DELAYED: return "CONNECT_DELAYED";
-            case CONNECT_RETRIED: return "CONNECT_RETRIED";
-            case LISTENING: return "LISTENING";
-            case BIND_FAILED: return "BIND_FAILED";
-            case ACCEPTED: return "ACCEPTED";
-            case ACCEPT_FAILED: return "ACCEPT_FAILED";
-            case CLOSED: return "CLOSED";
-            case CLOSE_FAILED: return "CLOSE_FAILED";
-            case DISCONNECTED: return "DISCONNECTED";
-            case MONITOR_STOPPED: return "MONITOR_STOPPED";
-            case HANDSHAKE_FAILED_NO_DETAIL: return "HANDSHAKE_FAILED_NO_DETAIL";
-            case HANDSHAKE_SUCCEEDED: return "HANDSHAKE_SUCCEEDED";
-            case HANDSHAKE_FAILED_PROTOCOL: return "HANDSHAKE_FAILED_PROTOCOL";
-            case HANDSHAKE_FAILED_AUTH: return "HANDSHAKE_FAILED_AUTH";
-            default: return "UNKNOWN(" + event + ")";
-        }
+        return TransportEvent.name(event);
     }
 }
