@@ -60,7 +60,7 @@ class CurveInteropTest
         peer.command("opt r CURVE_SERVER 1");
         peer.command("opt r CURVE_SECRETKEY 0x" + hex(server.secretKey()));
         final String endpoint = peer.bind("r", "tcp://127.0.0.1:0");
-        try (SecurityEngineConnection dealer = connect(endpoint, SocketType.DEALER,
+        try (BlockingEngineConnection dealer = connect(endpoint, SocketType.DEALER,
             CurveMechanism.client(new MechanismConfig(SocketType.DEALER, bytes("d-1")), server.publicKey(),
                 client.publicKey(), client.secretKey())))
         {
@@ -107,7 +107,7 @@ class CurveInteropTest
             peer.connect("q", "tcp://127.0.0.1:" + listener.socket().getLocalPort());
             final CurveMechanism mechanism = CurveMechanism.server(new MechanismConfig(SocketType.REP, null),
                 CurveKeys.publicFromSecret(serverSecret), serverSecret, new CookieKeyring(), null);
-            try (SecurityEngineConnection rep = new SecurityEngineConnection(listener.accept(), SocketType.REP,
+            try (BlockingEngineConnection rep = BlockingEngineConnection.secured(listener.accept(), SocketType.REP,
                 mechanism))
             {
                 assertTrue(rep.handshake(), () -> "handshake failed: " + rep.listener.failureReason);
@@ -134,7 +134,7 @@ class CurveInteropTest
         peer.command("opt p CURVE_SERVER 1");
         peer.command("opt p CURVE_SECRETKEY " + server.secretKeyZ85());
         final String endpoint = peer.bind("p", "tcp://127.0.0.1:0");
-        try (SecurityEngineConnection pair = connect(endpoint, SocketType.PAIR,
+        try (BlockingEngineConnection pair = connect(endpoint, SocketType.PAIR,
             CurveMechanism.client(new MechanismConfig(SocketType.PAIR, null), server.publicKey(),
                 client.publicKey(), client.secretKey())))
         {
@@ -162,7 +162,7 @@ class CurveInteropTest
         peer.command("opt x CURVE_SECRETKEY " + server.secretKeyZ85());
         peer.command("opt x HEARTBEAT_IVL 100");
         final String endpoint = peer.bind("x", "tcp://127.0.0.1:0");
-        try (SecurityEngineConnection sub = connect(endpoint, SocketType.SUB,
+        try (BlockingEngineConnection sub = connect(endpoint, SocketType.SUB,
             CurveMechanism.client(new MechanismConfig(SocketType.SUB, null), server.publicKey(), client.publicKey(),
                 client.secretKey())))
         {
@@ -193,7 +193,7 @@ class CurveInteropTest
         peer.command("opt r CURVE_SERVER 1");
         peer.command("opt r CURVE_SECRETKEY 0x" + hex(server.secretKey()));
         final String endpoint = peer.bind("r", "tcp://127.0.0.1:0");
-        try (SecurityEngineConnection dealer = connect(endpoint, SocketType.DEALER,
+        try (BlockingEngineConnection dealer = connect(endpoint, SocketType.DEALER,
             CurveMechanism.client(new MechanismConfig(SocketType.DEALER, null),
                 CurveKeys.generateKeyPair().publicKey(), client.publicKey(), client.secretKey())))
         {
@@ -215,7 +215,7 @@ class CurveInteropTest
             peer.command("opt q CURVE_PUBLICKEY " + clientPair[1]);
             peer.command("opt q CURVE_SECRETKEY " + clientPair[2]);
             peer.connect("q", "tcp://127.0.0.1:" + listener.socket().getLocalPort());
-            try (SecurityEngineConnection router = new SecurityEngineConnection(listener.accept(), SocketType.ROUTER,
+            try (BlockingEngineConnection router = BlockingEngineConnection.secured(listener.accept(), SocketType.ROUTER,
                 CurveMechanism.server(new MechanismConfig(SocketType.ROUTER, null), server.publicKey(),
                     server.secretKey(), new CookieKeyring(), null)))
             {
@@ -235,7 +235,7 @@ class CurveInteropTest
             listener.bind(new InetSocketAddress("127.0.0.1", 0));
             peer.socket("q", "DEALER");
             peer.connect("q", "tcp://127.0.0.1:" + listener.socket().getLocalPort());
-            try (SecurityEngineConnection router = new SecurityEngineConnection(listener.accept(), SocketType.ROUTER,
+            try (BlockingEngineConnection router = BlockingEngineConnection.secured(listener.accept(), SocketType.ROUTER,
                 CurveMechanism.server(new MechanismConfig(SocketType.ROUTER, null), server.publicKey(),
                     server.secretKey(), new CookieKeyring(), null)))
             {
@@ -256,7 +256,7 @@ class CurveInteropTest
             peer.command("opt q PLAIN_USERNAME admin");
             peer.command("opt q PLAIN_PASSWORD secret");
             peer.connect("q", "tcp://127.0.0.1:" + listener.socket().getLocalPort());
-            try (SecurityEngineConnection router = new SecurityEngineConnection(listener.accept(), SocketType.ROUTER,
+            try (BlockingEngineConnection router = BlockingEngineConnection.secured(listener.accept(), SocketType.ROUTER,
                 CurveMechanism.server(new MechanismConfig(SocketType.ROUTER, null), server.publicKey(),
                     server.secretKey(), new CookieKeyring(), null)))
             {
@@ -276,7 +276,7 @@ class CurveInteropTest
         peer.command("opt r CURVE_SERVER 1");
         peer.command("opt r CURVE_SECRETKEY 0x" + hex(server.secretKey()));
         final String endpoint = peer.bind("r", "tcp://127.0.0.1:0");
-        try (SecurityEngineConnection dealer = connect(endpoint, SocketType.DEALER,
+        try (BlockingEngineConnection dealer = connect(endpoint, SocketType.DEALER,
             CurveMechanism.client(new MechanismConfig(SocketType.DEALER, null), server.publicKey(),
                 client.publicKey(), client.secretKey())))
         {
@@ -289,12 +289,12 @@ class CurveInteropTest
         assertNull(peer.recv("r", 100));
     }
 
-    static SecurityEngineConnection connect(
+    static BlockingEngineConnection connect(
         final String endpoint, final SocketType type, final io.ringmq.crypto.SecurityMechanism mechanism)
         throws IOException
     {
         final URI uri = URI.create(endpoint);
-        return new SecurityEngineConnection(
+        return BlockingEngineConnection.secured(
             SocketChannel.open(new InetSocketAddress(uri.getHost(), uri.getPort())), type, mechanism);
     }
 

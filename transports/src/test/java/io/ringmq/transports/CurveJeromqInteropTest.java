@@ -34,7 +34,7 @@ class CurveJeromqInteropTest
             pub.setCurveSecretKey(server.secretKey());
             pub.setReceiveTimeOut(10_000);
             final int port = pub.bindToRandomPort("tcp://127.0.0.1");
-            try (SecurityEngineConnection sub = connect("tcp://127.0.0.1:" + port, SocketType.SUB,
+            try (BlockingEngineConnection sub = connect("tcp://127.0.0.1:" + port, SocketType.SUB,
                 CurveMechanism.client(new MechanismConfig(SocketType.SUB, null), server.publicKey(),
                     client.publicKey(), client.secretKey())))
             {

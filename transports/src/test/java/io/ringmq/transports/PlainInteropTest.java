@@ -53,7 +53,7 @@ class PlainInteropTest
         peer.socket("r", "ROUTER");
         peer.command("opt r PLAIN_SERVER 1");
         final String endpoint = peer.bind("r", "tcp://127.0.0.1:0");
-        try (SecurityEngineConnection dealer = connect(endpoint, SocketType.DEALER,
+        try (BlockingEngineConnection dealer = connect(endpoint, SocketType.DEALER,
             PlainMechanism.client(new MechanismConfig(SocketType.DEALER, bytes("d")), "admin", "secret")))
         {
             assertTrue(dealer.handshake(), () -> "handshake failed: " + dealer.listener.failureReason);
@@ -76,7 +76,7 @@ class PlainInteropTest
         peer.socket("r", "ROUTER");
         peer.command("opt r PLAIN_SERVER 1");
         final String endpoint = peer.bind("r", "tcp://127.0.0.1:0");
-        try (SecurityEngineConnection dealer = connect(endpoint, SocketType.DEALER,
+        try (BlockingEngineConnection dealer = connect(endpoint, SocketType.DEALER,
             PlainMechanism.client(new MechanismConfig(SocketType.DEALER, null), "admin", "wrong")))
         {
             assertFalse(dealer.handshake());
@@ -99,7 +99,7 @@ class PlainInteropTest
             final SecurityTestZap zap = new SecurityTestZap("admin-id", bytes("admin"), bytes("secret"));
             final PlainMechanism mechanism = PlainMechanism.server(new MechanismConfig(SocketType.REP, null),
                 new ZapSettings(zap, "test", "127.0.0.1", new byte[0], false));
-            try (SecurityEngineConnection rep = new SecurityEngineConnection(listener.accept(), SocketType.REP,
+            try (BlockingEngineConnection rep = BlockingEngineConnection.secured(listener.accept(), SocketType.REP,
                 mechanism))
             {
                 assertTrue(rep.handshake(), () -> "handshake failed: " + rep.listener.failureReason);
@@ -126,7 +126,7 @@ class PlainInteropTest
             peer.command("opt q PLAIN_PASSWORD guess");
             peer.connect("q", "tcp://127.0.0.1:" + listener.socket().getLocalPort());
             final SecurityTestZap zap = new SecurityTestZap("admin-id", bytes("admin"), bytes("secret"));
-            try (SecurityEngineConnection router = new SecurityEngineConnection(listener.accept(), SocketType.ROUTER,
+            try (BlockingEngineConnection router = BlockingEngineConnection.secured(listener.accept(), SocketType.ROUTER,
                 PlainMechanism.server(new MechanismConfig(SocketType.ROUTER, null),
                     new ZapSettings(zap, "", "127.0.0.1", new byte[0], false))))
             {
