@@ -2,7 +2,6 @@ package io.ringmq.crypto;
 
 import io.ringmq.codecs.CommandName;
 import io.ringmq.codecs.Mechanism;
-import io.ringmq.codecs.WireError;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -84,25 +83,8 @@ final class CurveServer extends CurveMechanism
         return 0;
     }
 
-    public int consumeCommand(final DirectBuffer buffer, final int offset, final int length)
+    int consumeHandshakeCommand(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (status() != HANDSHAKING)
-        {
-            return fail(SecurityFailure.MALFORMED_COMMAND, "command after the handshake ended", false);
-        }
-        final WireError error = command.wrap(buffer, offset, length);
-        if (error != WireError.NONE)
-        {
-            if (failOnLibzmqMisspelledError(buffer, offset, length))
-            {
-                return status();
-            }
-            return fail(SecurityFailure.MALFORMED_COMMAND, error.description(), false);
-        }
-        if (failOnPeerError(buffer))
-        {
-            return status();
-        }
         if (step == EXPECT_HELLO && command.name() == CommandName.HELLO)
         {
             return hello(buffer, offset, length);

@@ -128,6 +128,39 @@ abstract class HandshakeBase implements SecurityMechanism
     }
 
     /**
+     * What every mechanism does first with a command: refuse it after the handshake ended, check its name length,
+     * and end the handshake on the peer's ERROR (libzmq 4.3's misspelled one included).
+     */
+    public final int consumeCommand(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (status() != HANDSHAKING)
+        {
+            return fail(SecurityFailure.MALFORMED_COMMAND, "command after the handshake ended", false);
+        }
+        final WireError error = command.wrap(buffer, offset, length);
+        if (error != WireError.NONE)
+        {
+            if (failOnLibzmqMisspelledError(buffer, offset, length))
+            {
+                return status();
+            }
+            return fail(SecurityFailure.MALFORMED_COMMAND, error.description(), false);
+        }
+        if (failOnPeerError(buffer))
+        {
+            return status();
+        }
+        return consumeHandshakeCommand(buffer, offset, length);
+    }
+
+    /**
+     * Handles a well-formed command that is not ERROR, during the handshake.
+     *
+     * @return the status after it.
+     */
+    abstract int consumeHandshakeCommand(DirectBuffer buffer, int offset, int length);
+
+    /**
      * Zeroes this connection's secrets.
      */
     abstract void wipe();

@@ -2,7 +2,6 @@ package io.ringmq.crypto;
 
 import io.ringmq.codecs.CommandName;
 import io.ringmq.codecs.Mechanism;
-import io.ringmq.codecs.WireError;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -66,25 +65,8 @@ public final class ZapNullMechanism extends HandshakeBase
         return length;
     }
 
-    public int consumeCommand(final DirectBuffer buffer, final int offset, final int length)
+    int consumeHandshakeCommand(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (status() != HANDSHAKING)
-        {
-            return fail(SecurityFailure.MALFORMED_COMMAND, "command after the handshake ended", false);
-        }
-        final WireError error = command.wrap(buffer, offset, length);
-        if (error != WireError.NONE)
-        {
-            if (failOnLibzmqMisspelledError(buffer, offset, length))
-            {
-                return status();
-            }
-            return fail(SecurityFailure.MALFORMED_COMMAND, error.description(), false);
-        }
-        if (failOnPeerError(buffer))
-        {
-            return status();
-        }
         if (command.name() != CommandName.READY || readyReceived)
         {
             return fail(SecurityFailure.MALFORMED_COMMAND, "unexpected command in the NULL handshake", false);
