@@ -91,6 +91,12 @@ final class RingMqProcess implements AutoCloseable
         return process.exitValue();
     }
 
+    /** @return the JVM's pid: bin/ringmq execs java, so the process started is the JVM. */
+    long pid()
+    {
+        return process.pid();
+    }
+
     int exitCode()
     {
         return process.exitValue();

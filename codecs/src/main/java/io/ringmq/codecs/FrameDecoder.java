@@ -3,7 +3,6 @@ package io.ringmq.codecs;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 import static io.ringmq.codecs.FrameDescriptor.*;
@@ -12,12 +11,17 @@ import static io.ringmq.codecs.FrameDescriptor.*;
  * Streaming decoder of ZMTP 2.0/3.x frames: any split of the input yields the same frames.
  * <p>
  * A frame that arrives whole inside one input chunk is handed over in place, without a copy. A frame split
- * across chunks is reassembled in an off-heap buffer owned by the decoder, which grows (doubling) only when a
- * frame larger than any before arrives, so steady state allocates nothing. Every size is checked against the
- * configured maximum, and read as unsigned so sizes near 2^64 cannot wrap (CVE-2019-6250), before a byte is
- * allocated or copied.
+ * across chunks is reassembled in a buffer owned by the decoder. Nothing is allocated on the peer's word: the
+ * buffer grows with the bytes that have actually arrived (doubling, from {@value #MIN_ASSEMBLY_CAPACITY} bytes,
+ * never past the announced size), so a header announcing 2 GiB followed by ten bytes costs 4 KiB, not 2 GiB.
+ * A buffer that grew past {@value #RETAINED_ASSEMBLY_CAPACITY} bytes is dropped once its frame is delivered, so one
+ * large message does not pin its size for the life of the connection; smaller ones are kept, and steady state
+ * allocates nothing. Every size is checked against the current limit, and read as unsigned so sizes near 2^64
+ * cannot wrap (CVE-2019-6250), before a byte is copied.
  * <p>
- * The maximum applies per frame, as libzmq's {@code ZMQ_MAXMSGSIZE} does. Not thread-safe: one per connection.
+ * The limit applies per frame, as libzmq's {@code ZMQ_MAXMSGSIZE} does, and may be changed between frames
+ * ({@link #maxFrameLength(long)}): the stream engine holds commands to a small limit until the handshake is
+ * done. Not thread-safe: one per connection.
  */
 public final class FrameDecoder
 {
@@ -25,11 +29,14 @@ public final class FrameDecoder
     private static final int STATE_SIZE = 1;
     private static final int STATE_BODY = 2;
     private static final int STATE_FAILED = 3;
-    private static final int MIN_ASSEMBLY_CAPACITY = 4096;
+    static final int MIN_ASSEMBLY_CAPACITY = 4096;
+    static final int RETAINED_ASSEMBLY_CAPACITY = 64 * 1024;
 
-    private final int maxFrameLength;
+    private int maxFrameLength;
     private final UnsafeBuffer sizeBytes = new UnsafeBuffer(new byte[LONG_SIZE_LENGTH]);
-    private final UnsafeBuffer assembly = new UnsafeBuffer(0, 0);
+    // On-heap: reassembly is a copy either way, and the garbage collector frees an outgrown or dropped array at
+    // once, where a direct buffer waits for its cleaner and counts against MaxDirectMemorySize meanwhile.
+    private final UnsafeBuffer assembly = new UnsafeBuffer(new byte[0]);
     private int state = STATE_FLAGS;
     private int flags;
     private int sizeLength;
@@ -43,6 +50,16 @@ public final class FrameDecoder
      *                       no limit beyond {@link FrameDescriptor#MAX_FRAME_LENGTH}.
      */
     public FrameDecoder(final long maxMessageSize)
+    {
+        maxFrameLength(maxMessageSize);
+    }
+
+    /**
+     * Sets the largest frame body accepted from the next frame header on.
+     *
+     * @param maxMessageSize as for the constructor: negative means no limit beyond {@link FrameDescriptor#MAX_FRAME_LENGTH}.
+     */
+    public void maxFrameLength(final long maxMessageSize)
     {
         this.maxFrameLength = maxMessageSize < 0 || maxMessageSize > MAX_FRAME_LENGTH ?
             MAX_FRAME_LENGTH : (int)maxMessageSize;
@@ -127,18 +144,20 @@ public final class FrameDecoder
                         }
                         break;
                     }
-                    if (bodyRead == 0)
-                    {
-                        ensureAssemblyCapacity(frameLength);
-                    }
                     final int chunk = Math.min(frameLength - bodyRead, available);
+                    ensureAssemblyCapacity(bodyRead + chunk);
                     assembly.putBytes(bodyRead, src, position, chunk);
                     bodyRead += chunk;
                     position += chunk;
                     if (bodyRead == frameLength)
                     {
                         state = STATE_FLAGS;
-                        if (!handler.onFrame(deliveredFlags(), assembly, 0, frameLength))
+                        final boolean proceed = handler.onFrame(deliveredFlags(), assembly, 0, frameLength);
+                        if (assembly.capacity() > RETAINED_ASSEMBLY_CAPACITY)
+                        {
+                            assembly.wrap(new byte[0]);
+                        }
+                        if (!proceed)
                         {
                             return position - offset;
                         }
@@ -163,15 +182,29 @@ public final class FrameDecoder
         return flags & (FLAG_MORE | FLAG_COMMAND);
     }
 
+    /**
+     * Grows the reassembly buffer to hold {@code required} bytes: the body bytes that have arrived, never the size
+     * the header announced. Doubling keeps the copying amortised linear in the frame's size.
+     */
     private void ensureAssemblyCapacity(final int required)
     {
         final int capacity = assembly.capacity();
         if (capacity < required)
         {
             final long doubled = Math.max((long)capacity * 2, MIN_ASSEMBLY_CAPACITY);
-            final int newCapacity = (int)Math.min(Math.max(doubled, required), maxFrameLength);
-            assembly.wrap(ByteBuffer.allocateDirect(newCapacity));
+            final int newCapacity = (int)Math.min(Math.max(doubled, required), frameLength);
+            final byte[] grown = new byte[newCapacity];
+            assembly.getBytes(0, grown, 0, bodyRead);
+            assembly.wrap(grown);
         }
+    }
+
+    /**
+     * @return bytes held for reassembly now (for tests and memory accounting).
+     */
+    public int assemblyCapacity()
+    {
+        return assembly.capacity();
     }
 
     private int fail(final WireError error)

@@ -112,4 +112,59 @@ class FrameDecoderTest
         assertEquals(-1, tight.decode(buffer, 0, length, collector));
         assertEquals(WireError.FRAME_TOO_LARGE, tight.error());
     }
+
+    @Test
+    void aFrameAnnouncingTwoGibibytesCostsOnlyTheBytesThatArrived()
+    {
+        // The 9 bytes of issue 10: a message frame announcing 0x7fffff9c bytes, then ten bytes of body.
+        buffer.putByte(0, (byte)0x02);
+        buffer.putLong(1, 0x7fffff9cL, ByteOrder.BIG_ENDIAN);
+        final FrameDecoder decoder = new FrameDecoder(-1);
+        assertEquals(19, decoder.decode(buffer, 0, 19, collector));
+        assertTrue(bodies.isEmpty());
+        assertFalse(decoder.isAtFrameBoundary());
+        assertEquals(FrameDecoder.MIN_ASSEMBLY_CAPACITY, decoder.assemblyCapacity(),
+            "the buffer holds what arrived, not what the header announced");
+    }
+
+    @Test
+    void theReassemblyBufferGrowsWithArrivingBytesAndLargeOnesAreNotKept()
+    {
+        final int size = 1 << 20;
+        final UnsafeBuffer wire = new UnsafeBuffer(new byte[size + 64]);
+        final byte[] body = new byte[size];
+        for (int i = 0; i < size; i++)
+        {
+            body[i] = (byte)(i * 31);
+        }
+        final int length = FrameDescriptor.encodeFrame(wire, 0, 0, new UnsafeBuffer(body), 0, size);
+        final FrameDecoder decoder = new FrameDecoder(-1);
+        int capacityAfterFirstChunk = -1;
+        for (int position = 0; position < length; position += 8192)
+        {
+            final int chunk = Math.min(8192, length - position);
+            assertEquals(chunk, decoder.decode(wire, position, chunk, collector));
+            if (capacityAfterFirstChunk < 0)
+            {
+                capacityAfterFirstChunk = decoder.assemblyCapacity();
+            }
+        }
+        assertTrue(capacityAfterFirstChunk <= 16384, "first chunk: " + capacityAfterFirstChunk);
+        assertEquals(1, bodies.size());
+        assertArrayEquals(body, bodies.get(0));
+        assertEquals(0, decoder.assemblyCapacity(), "a 1 MiB reassembly buffer is dropped once delivered");
+    }
+
+    @Test
+    void theLimitCanBeRaisedBetweenFrames()
+    {
+        final FrameDecoder decoder = new FrameDecoder(100);
+        final int length = FrameDescriptor.encodeFrame(buffer, 0, 0, new UnsafeBuffer(new byte[200]), 0, 200);
+        decoder.maxFrameLength(1000);
+        assertEquals(length, decoder.decode(buffer, 0, length, collector));
+        assertEquals(200, bodies.get(0).length);
+        decoder.maxFrameLength(100);
+        assertEquals(-1, decoder.decode(buffer, 0, length, collector));
+        assertEquals(WireError.FRAME_TOO_LARGE, decoder.error());
+    }
 }

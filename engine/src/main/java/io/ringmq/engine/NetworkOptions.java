@@ -16,6 +16,7 @@ final class NetworkOptions
     int reconnectIvlMaxMs;
     long maxMsgSize = -1;
     int handshakeIvlMs = 30_000;
+    int handshakeMaxCommand = StreamEngineConfig.DEFAULT_MAX_HANDSHAKE_COMMAND_SIZE;
     int heartbeatIvlMs;
     int heartbeatTtlMs;
     int heartbeatTimeoutMs = -1;
@@ -33,6 +34,7 @@ final class NetworkOptions
     {
         return option == SocketOption.RECONNECT_IVL || option == SocketOption.RECONNECT_IVL_MAX ||
             option == SocketOption.MAXMSGSIZE || option == SocketOption.HANDSHAKE_IVL ||
+            option == SocketOption.HANDSHAKE_MAX_COMMAND ||
             option == SocketOption.HEARTBEAT_IVL || option == SocketOption.HEARTBEAT_TTL ||
             option == SocketOption.HEARTBEAT_TIMEOUT || option == SocketOption.SNDBUF ||
             option == SocketOption.RCVBUF || option == SocketOption.BACKLOG ||
@@ -57,6 +59,15 @@ final class NetworkOptions
             return null;
         }
         final int v = (Integer)value;
+        if (option == SocketOption.HANDSHAKE_MAX_COMMAND)
+        {
+            if (v <= 0)
+            {
+                return "must be > 0";
+            }
+            handshakeMaxCommand = v;
+            return null;
+        }
         if (option == SocketOption.RECONNECT_IVL)
         {
             if (v < -1)
@@ -151,6 +162,10 @@ final class NetworkOptions
         {
             return maxMsgSize;
         }
+        if (option == SocketOption.HANDSHAKE_MAX_COMMAND)
+        {
+            return handshakeMaxCommand;
+        }
         if (option == SocketOption.RECONNECT_IVL)
         {
             return reconnectIvlMs;
@@ -219,6 +234,7 @@ final class NetworkOptions
         final byte[] routingId = options.routingId.clone();
         final StreamEngineConfig engine = new StreamEngineConfig(type)
             .maxMessageSize(maxMsgSize)
+            .maxHandshakeCommandSize(handshakeMaxCommand)
             .handshakeIvl(TimeUnit.MILLISECONDS.toNanos(handshakeIvlMs))
             .heartbeatIvl(TimeUnit.MILLISECONDS.toNanos(heartbeatIvlMs))
             .heartbeatTtl(TimeUnit.MILLISECONDS.toNanos(heartbeatTtlMs))

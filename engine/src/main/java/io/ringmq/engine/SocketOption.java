@@ -82,6 +82,12 @@ public final class SocketOption<T>
     public static final SocketOption<Integer> HEARTBEAT_TTL = new SocketOption<>("HEARTBEAT_TTL", 76, Integer.class, Access.READ_WRITE, ALL);
     /** How long after a PING without traffic the connection is dead; default -1 = HEARTBEAT_IVL. */
     public static final SocketOption<Integer> HEARTBEAT_TIMEOUT = new SocketOption<>("HEARTBEAT_TIMEOUT", 77, Integer.class, Access.READ_WRITE, ALL);
+    /**
+     * ringmq extension (not in libzmq, whose handshake commands are bounded only by MAXMSGSIZE): the largest frame
+     * accepted before the handshake has completed, in bytes; default 65536. A larger one costs the connection a
+     * HANDSHAKE_FAILED_PROTOCOL. Numbered above libzmq's range so it never collides with a future libzmq option.
+     */
+    public static final SocketOption<Integer> HANDSHAKE_MAX_COMMAND = new SocketOption<>("HANDSHAKE_MAX_COMMAND", 0x10001, Integer.class, Access.READ_WRITE, ALL);
     /** SO_SNDBUF in bytes; -1 (default) = the operating system's. */
     public static final SocketOption<Integer> SNDBUF = new SocketOption<>("SNDBUF", 11, Integer.class, Access.READ_WRITE, ALL);
     /** SO_RCVBUF in bytes; -1 (default) = the operating system's. */

@@ -37,6 +37,14 @@ interface ChannelConnection
      */
     boolean hasQueuedOutbound();
 
+    /**
+     * @return true if reading is paused for a full inbound ring that has room again: the agent must not park.
+     */
+    default boolean isInboundResumable()
+    {
+        return false;
+    }
+
     long nextDeadlineNs();
 
     ConnectionOwner owner();
@@ -47,6 +55,11 @@ interface ChannelConnection
      * @param event the monitor event to report, or 0 when the socket itself closed the connection.
      */
     void close(int event, String reason, boolean reconnect);
+
+    /**
+     * @param value the event's value, as libzmq's: an errno or a protocol-error code.
+     */
+    void close(int event, long value, String reason, boolean reconnect);
 
     /**
      * Makes the right connection for the socket behind {@code config}: raw bytes for STREAM, ZMTP otherwise.

@@ -22,6 +22,11 @@ import java.util.concurrent.TimeUnit;
  * With the block strategy the agent parks in {@link Selector#select(long)}; a socket that publishes into a pipe
  * wakes it through {@link #waker()}, which calls {@link Selector#wakeup()} only when the agent is parked, so
  * wake-ups stay rare under load.
+ * <p>
+ * Supervision: every call into one connection (readiness, duty cycle, start) runs inside its own catch. Whatever
+ * it throws, an {@link OutOfMemoryError} or a bug's exception, costs that connection only: it is closed with a
+ * monitor event and one log line, and the agent goes on serving the others. The catch has to sit here, per
+ * connection, because Agrona's {@code AgentRunner} ends the thread on an {@link Error}.
  */
 public final class IoAgent implements Agent
 {
@@ -38,6 +43,9 @@ public final class IoAgent implements Agent
     /** Connection buffers of closed connections, reused by new ones (touched on the agent's thread only). */
     private final java.util.ArrayDeque<java.nio.ByteBuffer> freeBuffers = new java.util.ArrayDeque<>();
     private static final int MAX_FREE_BUFFERS = 32;
+    /** Every pooled buffer has this size: a connection's read and write buffers are the same. */
+    static final int IO_BUFFER_CAPACITY = StreamConnection.READ_CAPACITY;
+    private static final System.Logger LOGGER = System.getLogger("io.ringmq.transports");
     private static final java.lang.invoke.VarHandle PARKED;
 
     static
@@ -55,6 +63,7 @@ public final class IoAgent implements Agent
     private volatile boolean parked;
     private volatile boolean closed;
     private volatile boolean flushing;
+    private volatile long connectionFailures;
     private int affinityCpu = -1;
 
     public IoAgent(final String name, final NanoClock clock)
@@ -268,7 +277,7 @@ public final class IoAgent implements Agent
         }
         for (int i = 0; i < connections.size(); i++)
         {
-            work += connections.get(i).doWork(nowNs);
+            work += serve(connections.get(i), nowNs);
         }
         if (!connections.isEmpty())
         {
@@ -299,9 +308,60 @@ public final class IoAgent implements Agent
         int work = 0;
         for (int i = 0; i < connections.size(); i++)
         {
-            work += connections.get(i).doWork(nowNs);
+            work += serve(connections.get(i), nowNs);
         }
         return work;
+    }
+
+    private int serve(final ChannelConnection connection, final long nowNs)
+    {
+        try
+        {
+            return connection.doWork(nowNs);
+        }
+        catch (final Throwable failure)
+        {
+            connectionFailed(connection, failure);
+            return 1;
+        }
+    }
+
+    /**
+     * A connection threw: close it alone, with a monitor event whose value is libzmq's errno (ENOMEM for an
+     * allocation failure), and say so once in the log. Only a {@link ThreadDeath} goes on up.
+     */
+    private void connectionFailed(final ChannelConnection connection, final Throwable failure)
+    {
+        if (failure instanceof ThreadDeath)
+        {
+            throw (ThreadDeath)failure;
+        }
+        final boolean outOfMemory = failure instanceof OutOfMemoryError;
+        final int event = connection.isAttached() ?
+            TransportEvent.DISCONNECTED : TransportEvent.HANDSHAKE_FAILED_NO_DETAIL;
+        final String reason = "connection failed on " + name + ": " + failure;
+        LOGGER.log(System.Logger.Level.WARNING, reason);
+        if (Boolean.getBoolean("ringmq.debug"))
+        {
+            failure.printStackTrace();
+        }
+        try
+        {
+            connection.close(event, outOfMemory ? Errno.ENOMEM : Errno.EPROTO, reason, !outOfMemory);
+        }
+        catch (final Throwable closeFailure)
+        {
+            LOGGER.log(System.Logger.Level.WARNING, "closing the failed connection failed too: " + closeFailure);
+        }
+        connectionFailures++;
+    }
+
+    /**
+     * @return connections this agent closed because serving them threw (for tests and diagnostics).
+     */
+    public long connectionFailures()
+    {
+        return connectionFailures;
     }
 
     private int handleSelected(final long nowNs)
@@ -325,13 +385,20 @@ public final class IoAgent implements Agent
             if (attachment instanceof ChannelConnection)
             {
                 final ChannelConnection connection = (ChannelConnection)attachment;
-                if ((ready & SelectionKey.OP_READ) != 0)
+                try
                 {
-                    connection.onReadable(nowNs);
+                    if ((ready & SelectionKey.OP_READ) != 0)
+                    {
+                        connection.onReadable(nowNs);
+                    }
+                    if ((ready & SelectionKey.OP_WRITE) != 0 && key.isValid())
+                    {
+                        connection.onWritable(nowNs);
+                    }
                 }
-                if ((ready & SelectionKey.OP_WRITE) != 0 && key.isValid())
+                catch (final Throwable failure)
                 {
-                    connection.onWritable(nowNs);
+                    connectionFailed(connection, failure);
                 }
             }
             else if (attachment instanceof TcpListener)
@@ -380,7 +447,7 @@ public final class IoAgent implements Agent
         try
         {
             // Re-check after raising the flag: a publisher that saw it lowered did not wake us.
-            if (commands.isEmpty() && !hasQueuedOutbound())
+            if (commands.isEmpty() && !hasQueuedOutbound() && !hasResumableInbound())
             {
                 selector.select(parkMs);
             }
@@ -407,6 +474,22 @@ public final class IoAgent implements Agent
         return false;
     }
 
+    /**
+     * A connection paused for a full inbound ring whose socket has since made room: the socket's wake-up may have
+     * come before the flag was raised, so look rather than sleep on it (the resume path of back-pressure).
+     */
+    private boolean hasResumableInbound()
+    {
+        for (int i = 0; i < connections.size(); i++)
+        {
+            if (connections.get(i).isInboundResumable())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private long nextDeadlineNs()
     {
         long deadline = Long.MAX_VALUE;
@@ -426,32 +509,50 @@ public final class IoAgent implements Agent
      */
     java.nio.ByteBuffer acquireBuffer(final int capacity)
     {
-        for (final java.util.Iterator<java.nio.ByteBuffer> it = freeBuffers.iterator(); it.hasNext(); )
+        // Connections borrow these for as long as they hold bytes, so a handful serve thousands of connections.
+        final java.nio.ByteBuffer free = capacity == IO_BUFFER_CAPACITY ? freeBuffers.pollLast() : null;
+        if (free != null)
         {
-            final java.nio.ByteBuffer buffer = it.next();
-            if (buffer.capacity() == capacity)
-            {
-                it.remove();
-                buffer.clear();
-                return buffer;
-            }
+            free.clear();
+            return free;
         }
         return java.nio.ByteBuffer.allocateDirect(capacity);
     }
 
     void releaseBuffer(final java.nio.ByteBuffer buffer)
     {
-        if (freeBuffers.size() < MAX_FREE_BUFFERS &&
-            (buffer.capacity() == StreamConnection.READ_CAPACITY || buffer.capacity() == StreamConnection.WRITE_CAPACITY))
+        if (freeBuffers.size() < MAX_FREE_BUFFERS && buffer.capacity() == IO_BUFFER_CAPACITY)
         {
-            freeBuffers.add(buffer);
+            freeBuffers.addLast(buffer);
         }
+    }
+
+    /**
+     * @return direct buffers kept for reuse (for tests of memory per connection).
+     */
+    int freeBufferCount()
+    {
+        return freeBuffers.size();
     }
 
     void startConnection(final ChannelConnection connection, final long nowNs) throws IOException
     {
         connections.add(connection);
-        connection.start(selector, nowNs);
+        try
+        {
+            connection.start(selector, nowNs);
+        }
+        catch (final IOException ex)
+        {
+            connections.remove(connection);
+            throw ex;
+        }
+        catch (final RuntimeException | OutOfMemoryError ex)
+        {
+            connections.remove(connection);
+            connection.close(0, null, false);
+            throw ex;
+        }
     }
 
     void connectionClosed(final ChannelConnection connection, final boolean reconnect)

@@ -241,6 +241,11 @@ final class RawConnection implements ChannelConnection
 
     public void close(final int event, final String reason, final boolean reconnect)
     {
+        close(event, 0, reason, reconnect);
+    }
+
+    public void close(final int event, final long value, final String reason, final boolean reconnect)
+    {
         if (closed)
         {
             return;
@@ -264,7 +269,7 @@ final class RawConnection implements ChannelConnection
         }
         if (event != 0)
         {
-            owner.onEvent(event, endpoint, 0, reason);
+            owner.onEvent(event, endpoint, value, reason);
         }
         agent.connectionClosed(this, reconnect);
     }

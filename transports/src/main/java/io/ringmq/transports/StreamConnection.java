@@ -19,9 +19,15 @@ import java.nio.channels.SocketChannel;
  * handshake succeeded, the agent's end of the {@link Pipe} to the socket.
  * <p>
  * Reads go into one large off-heap buffer and every frame it holds is decoded in one pass; writes gather as many
- * queued messages as fit into one off-heap buffer per syscall. When the socket's inbound ring is at its mark,
- * decoding stops and the undecoded bytes wait (back-pressure reaches the peer through TCP); when the kernel's
- * send buffer is full, reading from the pipe stops until the channel is writable.
+ * queued messages as fit into one off-heap buffer per syscall. Both buffers are the agent's, lent for as long as
+ * they hold bytes: taken when data arrives or messages wait, handed back once decoded or written, so an idle
+ * connection holds neither (a few KiB in all, most of it the engine's control buffers).
+ * <p>
+ * Back-pressure, inbound: when the socket's inbound ring is at its mark, decoding stops, the undecoded bytes wait
+ * in the read buffer and reading from the channel stops (the peer feels it through TCP). The connection is then
+ * {@linkplain #isInboundResumable() resumable} as soon as the ring has room again: the socket's reads wake the
+ * agent, and the agent re-checks before it parks, so the pause always ends. When the kernel's send buffer is full,
+ * reading from the pipe stops until the channel is writable.
  */
 final class StreamConnection implements StreamEngineListener, ChannelConnection
 {
@@ -38,10 +44,12 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
     /** A session pipe that outlives this connection (connect side), or null to make a pipe at the handshake. */
     private final Pipe.End sessionEnd;
     private final StreamEngine engine;
-    private final ByteBuffer readBuffer;
-    private final UnsafeBuffer readView;
+    /** Lent by the agent while it holds undecoded bytes, null otherwise. */
+    private ByteBuffer readBuffer;
+    private final UnsafeBuffer readView = new UnsafeBuffer(0, 0);
+    /** Lent by the agent while it holds unwritten bytes, null otherwise. */
     private ByteBuffer writeBuffer;
-    private final UnsafeBuffer writeView;
+    private final UnsafeBuffer writeView = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer frameView = new UnsafeBuffer(0, 0);
     private UnsafeBuffer subscriptionScratch = new UnsafeBuffer(new byte[256]);
     private final String peerAddress;
@@ -66,12 +74,6 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         final Pipe.End sessionEnd)
     {
         this.sessionEnd = sessionEnd;
-        // Recycled from connections that closed on this agent: allocating 512 KiB of direct memory per
-        // connection made every connect cost a zeroing and, near the direct memory limit, a full GC.
-        this.readBuffer = agent.acquireBuffer(READ_CAPACITY);
-        this.writeBuffer = agent.acquireBuffer(WRITE_CAPACITY);
-        this.readView = new UnsafeBuffer(readBuffer);
-        this.writeView = new UnsafeBuffer(writeBuffer);
         this.agent = agent;
         this.channel = channel;
         this.config = config;
@@ -148,6 +150,15 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         return !closed && end != null && end.isPeerClosed();
     }
 
+    /**
+     * @return true if reading is paused for the inbound ring and the ring has room again: the agent must run this
+     * connection's duty cycle rather than park.
+     */
+    public boolean isInboundResumable()
+    {
+        return !closed && inboundBlocked && (end == null || end.isWritable() || end.isPeerClosed());
+    }
+
     public long nextDeadlineNs()
     {
         return closed ? Long.MAX_VALUE : Math.min(engine.nextDeadlineNs(), lingerDeadlineNs);
@@ -165,7 +176,7 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
             return 0;
         }
         int work = 0;
-        if (inboundBlocked && end != null && end.isWritable())
+        if (isInboundResumable())
         {
             work += decode(nowNs);
             if (!inboundBlocked)
@@ -208,20 +219,25 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
             key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
             return;
         }
+        if (readBuffer == null)
+        {
+            readBuffer = agent.acquireBuffer(READ_CAPACITY);
+            readView.wrap(readBuffer);
+        }
         try
         {
             readBuffer.limit(readBuffer.capacity()).position(readLength);
             final int read = channel.read(readBuffer);
             if (read < 0)
             {
-                close(TransportEvent.DISCONNECTED, "peer closed the connection", true);
+                close(TransportEvent.DISCONNECTED, Errno.ECONNRESET, "peer closed the connection", true);
                 return;
             }
             readLength += read;
         }
         catch (final IOException ex)
         {
-            close(TransportEvent.DISCONNECTED, ex.getMessage(), true);
+            close(TransportEvent.DISCONNECTED, Errno.ECONNRESET, ex.getMessage(), true);
             return;
         }
         decode(nowNs);
@@ -254,6 +270,7 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         if (readLength == 0)
         {
             inboundBlocked = false;
+            returnReadBuffer();
             return 0;
         }
         final int consumed = engine.onBytes(readView, 0, readLength, nowNs);
@@ -266,8 +283,32 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
             readView.putBytes(0, readView, consumed, readLength - consumed);
         }
         readLength -= consumed;
-        inboundBlocked = end != null && !end.isWritable() && !end.isPeerClosed();
+        // Undecoded bytes left behind mean the engine stopped at the ring's mark, even if the socket has made room
+        // since: stay paused until the next duty cycle decodes them, or nothing would ever decode them (the kernel
+        // may hold no more bytes to make the channel readable again).
+        inboundBlocked = readLength > 0 || (end != null && !end.isWritable() && !end.isPeerClosed());
+        returnReadBuffer();
         return consumed;
+    }
+
+    private void returnReadBuffer()
+    {
+        if (readLength == 0 && readBuffer != null && !closed)
+        {
+            agent.releaseBuffer(readBuffer);
+            readBuffer = null;
+            readView.wrap(0, 0);
+        }
+    }
+
+    private void returnWriteBuffer()
+    {
+        if (writeLength == 0 && writeBuffer != null)
+        {
+            agent.releaseBuffer(writeBuffer);
+            writeBuffer = null;
+            writeView.wrap(0, 0);
+        }
     }
 
     /**
@@ -315,6 +356,10 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
             work += writeLength - writeOffset;
             write();
         }
+        if (!closed)
+        {
+            returnWriteBuffer();
+        }
         return work;
     }
 
@@ -331,7 +376,7 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         }
         catch (final IOException ex)
         {
-            close(TransportEvent.DISCONNECTED, ex.getMessage(), true);
+            close(TransportEvent.DISCONNECTED, Errno.ECONNRESET, ex.getMessage(), true);
             return false;
         }
         if (writeOffset == writeLength)
@@ -350,6 +395,11 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
 
     private void ensureWritable(final int length)
     {
+        if (writeBuffer == null)
+        {
+            writeBuffer = agent.acquireBuffer(WRITE_CAPACITY);
+            writeView.wrap(writeBuffer);
+        }
         if (writeLength + length <= writeView.capacity())
         {
             return;
@@ -463,7 +513,7 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
             writeLength += engine.drainControl(writeView, writeLength, writeView.capacity() - writeLength);
             write();
         }
-        close(TransportEvent.of(failure), reason, true);
+        close(TransportEvent.of(failure), TransportEvent.valueOf(failure), reason, true);
     }
 
     /**
@@ -472,6 +522,14 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
      * @param event the monitor event to report, or 0 when the socket itself closed the connection.
      */
     public void close(final int event, final String reason, final boolean reconnect)
+    {
+        close(event, 0, reason, reconnect);
+    }
+
+    /**
+     * @param value the event's value, as libzmq's: an errno or a protocol-error code.
+     */
+    public void close(final int event, final long value, final String reason, final boolean reconnect)
     {
         if (closed)
         {
@@ -500,16 +558,24 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
             end.abandon();
         }
         engine.close(); // zeroes the connection's secrets, releases its ZAP channel
-        agent.releaseBuffer(readBuffer);
-        agent.releaseBuffer(writeBuffer);
+        if (readBuffer != null)
+        {
+            agent.releaseBuffer(readBuffer);
+            readBuffer = null;
+        }
+        if (writeBuffer != null)
+        {
+            agent.releaseBuffer(writeBuffer);
+            writeBuffer = null;
+        }
         if (event != 0)
         {
-            owner.onEvent(event, endpoint, 0, reason);
+            owner.onEvent(event, endpoint, value, reason);
         }
         if (event != 0 && event != TransportEvent.DISCONNECTED)
         {
             // libzmq reports a failed handshake, then the disconnection it causes.
-            owner.onEvent(TransportEvent.DISCONNECTED, endpoint, 0, reason);
+            owner.onEvent(TransportEvent.DISCONNECTED, endpoint, Errno.ECONNRESET, reason);
         }
         agent.connectionClosed(this, reconnect);
     }

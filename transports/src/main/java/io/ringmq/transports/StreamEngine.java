@@ -60,10 +60,14 @@ public final class StreamEngine implements FrameHandler
     private final SubscriptionDecoder subscriptions = new SubscriptionDecoder();
     private final UnsafeBuffer ownGreeting = new UnsafeBuffer(new byte[GreetingDescriptor.LENGTH]);
     private final UnsafeBuffer control = new UnsafeBuffer(ByteBuffer.allocateDirect(CONTROL_CAPACITY));
-    private final UnsafeBuffer commandBody = new UnsafeBuffer(ByteBuffer.allocateDirect(CONTROL_CAPACITY));
-    private final UnsafeBuffer pingContext = new UnsafeBuffer(new byte[0]);
-    /** Commands after the handshake are encoded here first, then encrypted into MESSAGE when the mechanism encrypts. */
+    /**
+     * The mechanism's handshake commands are produced here; after the handshake the engine's own commands (PING,
+     * PONG, an encrypted subscription) are encoded here first, then encrypted into MESSAGE when the mechanism
+     * encrypts. The two uses never overlap, so one buffer serves both: an idle connection's memory is mostly these.
+     */
     private final UnsafeBuffer commandScratch = new UnsafeBuffer(ByteBuffer.allocateDirect(CONTROL_CAPACITY));
+    private final UnsafeBuffer commandBody = commandScratch;
+    private final UnsafeBuffer pingContext = new UnsafeBuffer(new byte[0]);
     private final boolean sendsSubscriptions;
     private final boolean receivesSubscriptions;
 
@@ -93,7 +97,9 @@ public final class StreamEngine implements FrameHandler
         this.mechanism = mechanism;
         this.listener = listener;
         this.greeting = new GreetingDecoder(true);
-        this.frames = new FrameDecoder(config.maxMessageSize);
+        // Until the handshake is done the peer is unauthenticated and only commands are legal: hold them to the
+        // handshake limit (READY and INITIATE metadata are otherwise unbounded); MAXMSGSIZE applies after.
+        this.frames = new FrameDecoder(config.handshakeFrameLimit());
         final SocketType type = config.socketType;
         this.sendsSubscriptions = type == SocketType.SUB || type == SocketType.XSUB;
         this.receivesSubscriptions = type == SocketType.PUB || type == SocketType.XPUB;
@@ -251,6 +257,7 @@ public final class StreamEngine implements FrameHandler
     private void activate(final SocketType peerType, final byte[] peerIdentity)
     {
         state = STATE_ACTIVE;
+        frames.maxFrameLength(config.maxMessageSize);
         encrypting = mechanism.encryptsMessages() && version != ZmtpVersion.ZMTP_2_0;
         handshakeDeadlineNs = NO_DEADLINE;
         if (config.heartbeatIvlNs > 0 && version != ZmtpVersion.ZMTP_2_0 && version != ZmtpVersion.ZMTP_3_0)

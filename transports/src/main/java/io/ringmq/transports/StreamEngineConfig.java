@@ -13,8 +13,12 @@ public final class StreamEngineConfig
     /** libzmq's default HANDSHAKE_IVL: 30 s. */
     public static final long DEFAULT_HANDSHAKE_IVL_NS = TimeUnit.SECONDS.toNanos(30);
 
+    /** The default for {@link #maxHandshakeCommandSize}: 64 KiB, far above any real READY or INITIATE. */
+    public static final int DEFAULT_MAX_HANDSHAKE_COMMAND_SIZE = 64 * 1024;
+
     final SocketType socketType;
     long maxMessageSize = -1;
+    int maxHandshakeCommandSize = DEFAULT_MAX_HANDSHAKE_COMMAND_SIZE;
     long handshakeIvlNs = DEFAULT_HANDSHAKE_IVL_NS;
     long heartbeatIvlNs;
     long heartbeatTtlNs;
@@ -34,6 +38,28 @@ public final class StreamEngineConfig
     {
         maxMessageSize = bytes;
         return this;
+    }
+
+    /**
+     * @param bytes the largest frame accepted before the handshake has completed (a ringmq extension: libzmq bounds
+     *              handshake commands only by MAXMSGSIZE); a larger one fails the handshake as a protocol error.
+     */
+    public StreamEngineConfig maxHandshakeCommandSize(final int bytes)
+    {
+        if (bytes <= 0)
+        {
+            throw new IllegalArgumentException("handshake command limit must be positive: " + bytes);
+        }
+        maxHandshakeCommandSize = bytes;
+        return this;
+    }
+
+    /**
+     * @return the frame limit while the handshake runs: the handshake command limit, or MAXMSGSIZE if smaller.
+     */
+    long handshakeFrameLimit()
+    {
+        return maxMessageSize >= 0 ? Math.min(maxMessageSize, maxHandshakeCommandSize) : maxHandshakeCommandSize;
     }
 
     /**

@@ -123,9 +123,11 @@ final class TcpListener
                 owner.onEvent(TransportEvent.ACCEPTED, endpoint, 0, null);
                 agent.startConnection(ChannelConnection.create(agent, accepted, config, owner, endpoint, null, null), nowNs);
             }
-            catch (final IOException ex)
+            catch (final IOException | RuntimeException | OutOfMemoryError ex)
             {
-                owner.onEvent(TransportEvent.ACCEPT_FAILED, endpoint, 0, ex.getMessage());
+                // One connection's failure to start (out of memory included) costs that connection, not the listener.
+                owner.onEvent(TransportEvent.ACCEPT_FAILED, endpoint,
+                    ex instanceof OutOfMemoryError ? Errno.ENOMEM : 0, String.valueOf(ex.getMessage()));
                 try
                 {
                     accepted.close();

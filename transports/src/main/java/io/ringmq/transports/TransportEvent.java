@@ -45,6 +45,33 @@ public final class TransportEvent
         }
     }
 
+    /** libzmq's ZMQ_PROTOCOL_ERROR_ZMTP_UNSPECIFIED: the value of a protocol failure without a finer code. */
+    public static final long PROTOCOL_ERROR_ZMTP_UNSPECIFIED = 0x10000000L;
+    /** libzmq's ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH. */
+    public static final long PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH = 0x11000002L;
+    /** libzmq's ZMQ_PROTOCOL_ERROR_ZAP_UNSPECIFIED. */
+    public static final long PROTOCOL_ERROR_ZAP_UNSPECIFIED = 0x20000000L;
+
+    /**
+     * @return the value libzmq gives the event a failure is reported as: a protocol-error code for a protocol
+     * failure, an errno otherwise.
+     */
+    public static long valueOf(final EngineFailure failure)
+    {
+        switch (failure)
+        {
+            case MECHANISM_MISMATCH:
+                return PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH;
+            case HANDSHAKE_REFUSED:
+                return PROTOCOL_ERROR_ZAP_UNSPECIFIED;
+            case HANDSHAKE_TIMEOUT:
+            case HEARTBEAT_TIMEOUT:
+                return Errno.ETIMEDOUT;
+            default:
+                return PROTOCOL_ERROR_ZMTP_UNSPECIFIED;
+        }
+    }
+
     /**
      * @return libzmq's name for an event number, e.g. "HANDSHAKE_SUCCEEDED".
      */
