@@ -89,7 +89,7 @@ public final class LibzmqPeer implements AutoCloseable
         }
     }
 
-    static Path root()
+    public static Path root()
     {
         final String root = System.getProperty("ringmq.root");
         Path dir = root != null ? Paths.get(root) : Paths.get("").toAbsolutePath();

@@ -250,6 +250,7 @@ final class NetworkOptions
             .buffers(sndBuf, rcvBuf)
             .backlog(backlog)
             .keepAlive(tcpKeepAlive, tcpKeepAliveIdle, tcpKeepAliveIntvl, tcpKeepAliveCnt)
-            .raw(type == SocketType.STREAM);
+            .raw(type == SocketType.STREAM)
+            .conflate(options.conflate);
     }
 }

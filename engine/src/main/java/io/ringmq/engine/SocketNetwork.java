@@ -78,7 +78,7 @@ final class SocketNetwork implements ConnectionOwner
         }
         else
         {
-            final Pipe pipe = new Pipe(options.rcvHwm, options.sndHwm);
+            final Pipe pipe = new Pipe(options.rcvHwm, options.sndHwm, config.isConflating());
             socket.attachSession(new Link(pipe.endB(), endpoint.toString(), true, new byte[0]));
             agent.connect(endpoint, config, this, pipe.endA());
         }

@@ -27,6 +27,7 @@ public final class ConnectionConfig
     int tcpKeepAliveIntvl = -1;
     int tcpKeepAliveCnt = -1;
     boolean raw;
+    boolean conflate;
 
     /**
      * @param mechanisms makes one security mechanism per connection (NULL, PLAIN or CURVE, client or server).
@@ -43,6 +44,22 @@ public final class ConnectionConfig
         this.sndHwm = sndHwm;
         this.rcvHwm = rcvHwm;
         return this;
+    }
+
+    /**
+     * CONFLATE: every pipe of the connection keeps only the newest message in each direction (high-water marks do
+     * not apply), as libzmq builds a conflating pipe pair for such a socket.
+     */
+    public ConnectionConfig conflate(final boolean conflate)
+    {
+        this.conflate = conflate;
+        return this;
+    }
+
+    /** @return true if the connection's pipes conflate. */
+    public boolean isConflating()
+    {
+        return conflate;
     }
 
     /** RECONNECT_IVL and RECONNECT_IVL_MAX (0 = no back-off, as libzmq); a negative interval never reconnects. */

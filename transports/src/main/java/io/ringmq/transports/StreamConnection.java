@@ -439,7 +439,7 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         }
         // A = this agent's end: it writes what the socket reads (bounded by RCVHWM) and reads what the socket
         // writes (bounded by SNDHWM).
-        final Pipe pipe = new Pipe(config.rcvHwm, config.sndHwm);
+        final Pipe pipe = new Pipe(config.rcvHwm, config.sndHwm, config.conflate);
         end = pipe.endA();
         end.waker(agent.waker());
         end.metadata(peer.toMetadata());
