@@ -14,7 +14,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -89,7 +88,6 @@ final class CatCommands
                 {
                     Thread.sleep(delay);
                 }
-                final ArrayDeque<List<byte[]>> unsent = new ArrayDeque<>();
                 final LineCodec.LineReader lines = new LineCodec.LineReader(System.in);
                 byte[] line;
                 int received = 0;
@@ -110,8 +108,12 @@ final class CatCommands
                         print(socketType, reply);
                         continue;
                     }
-                    unsent.add(frames);
-                    flush(socket, unsent);
+                    // Each line goes out as soon as it is read: the send blocks (bounded by --timeout) as libzmq's
+                    // PUSH blocks until a peer is there, rather than parking the message until the next line.
+                    if (!session.send(socket, frames))
+                    {
+                        throw CliException.runtime("no peer within " + session.timeoutText());
+                    }
                     if (printsArrivals)
                     {
                         received += drainArrivals(socket, socketType);
@@ -119,9 +121,8 @@ final class CatCommands
                 }
                 // End of input: everything queued must reach a peer within --linger.
                 final long deadline = System.nanoTime() + lingerMs * 1_000_000L;
-                while ((!unsent.isEmpty() || socket.pendingOutbound() > 0) && System.nanoTime() - deadline < 0)
+                while (socket.pendingOutbound() > 0 && System.nanoTime() - deadline < 0)
                 {
-                    flush(socket, unsent);
                     session.checkRefused();
                     if (printsArrivals)
                     {
@@ -129,7 +130,7 @@ final class CatCommands
                     }
                     Thread.sleep(1);
                 }
-                final long undelivered = unsent.size() + socket.pendingOutbound();
+                final long undelivered = socket.pendingOutbound();
                 if (undelivered > 0)
                 {
                     throw CliException.runtime(undelivered + " messages not delivered within linger");
@@ -147,28 +148,6 @@ final class CatCommands
                 }
             }
             return 0;
-        }
-
-        private static void flush(final Socket socket, final ArrayDeque<List<byte[]>> unsent)
-        {
-            while (!unsent.isEmpty())
-            {
-                final List<byte[]> frames = unsent.peek();
-                final int status = socket.send(frames.get(0), Socket.DONTWAIT | (frames.size() > 1 ? Socket.SNDMORE : 0));
-                if (status == Status.WOULD_BLOCK)
-                {
-                    return;
-                }
-                if (status != Status.OK)
-                {
-                    throw CliException.runtime(socket.type() + " cannot send: " + Status.name(status));
-                }
-                for (int i = 1; i < frames.size(); i++)
-                {
-                    socket.send(frames.get(i), i < frames.size() - 1 ? Socket.SNDMORE : 0);
-                }
-                unsent.poll();
-            }
         }
 
         private static int drainArrivals(final Socket socket, final SocketType type)
