@@ -4,7 +4,7 @@ import io.ringmq.codecs.SocketType;
 import io.ringmq.engine.Context;
 import io.ringmq.engine.Socket;
 import io.ringmq.engine.SocketOption;
-import io.ringmq.transports.IdleStrategyKind;
+import io.ringmq.rings.IdleStrategyKind;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

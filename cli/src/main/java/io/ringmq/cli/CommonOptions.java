@@ -1,6 +1,6 @@
 package io.ringmq.cli;
 
-import io.ringmq.transports.IdleStrategyKind;
+import io.ringmq.rings.IdleStrategyKind;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;

@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 10's connection flood, measured as the report measured it: the resident memory of a {@code bin/ringmq}
- * process (RSS after a GC) while 5,000 peers hold connections to it, first idle or half-greeted, then handshaken
- * and idle; after each, a legitimate peer completes a round trip. The bound asserted is the issue's (200 MiB for
+ * process (RSS after a GC) while 5,000 peers hold connections to it, first idle or half-greeted, then 5,000 others
+ * handshaken and idle; after each, a legitimate peer completes a round trip. The bound asserted is the issue's (200 MiB for
  * 5,000); the figures per connection are printed for RELIABILITY.md.
  */
 @Timeout(240)
@@ -70,24 +70,25 @@ class ConnectionMemoryIT
                     CONNECTIONS, unhandshaken >> 10, unhandshaken / 1024.0 / CONNECTIONS);
                 assertTrue(unhandshaken <= MAX_GROWTH, "RSS grew by " + (unhandshaken >> 20) + " MiB");
                 roundTrip(context, endpoint, "after the idle flood");
+                // Unhandshaken connections are dropped after HANDSHAKE_IVL (30 s): start again with peers that
+                // complete their handshake at once. The baseline stays the one before any flood.
+                for (final SocketChannel peer : peers)
+                {
+                    peer.close();
+                }
+                peers.clear();
 
                 final byte[] ready = ready();
                 for (int i = 0; i < CONNECTIONS; i++)
                 {
-                    final SocketChannel peer = peers.get(i);
-                    if (i % 2 == 1)
-                    {
-                        write(peer, greeting, 11, greeting.length - 11);
-                    }
-                    else
-                    {
-                        write(peer, greeting, 0, greeting.length);
-                    }
+                    final SocketChannel peer = SocketChannel.open(address);
+                    write(peer, greeting, 0, greeting.length);
                     write(peer, ready, 0, ready.length);
+                    peers.add(peer);
                 }
                 for (final SocketChannel peer : peers)
                 {
-                    read(peer, GreetingDescriptor.LENGTH - GreetingDescriptor.EAGER_SEND_LENGTH);
+                    read(peer, GreetingDescriptor.LENGTH);
                     final ByteBuffer header = read(peer, 2);
                     read(peer, header.get(1) & 0xFF); // the server's READY: the handshake is done
                 }

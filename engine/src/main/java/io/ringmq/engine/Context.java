@@ -1,11 +1,11 @@
 package io.ringmq.engine;
 
 import io.ringmq.codecs.SocketType;
-import io.ringmq.transports.IdleStrategyKind;
+import io.ringmq.rings.IdleStrategyKind;
 import io.ringmq.transports.IoAgent;
 import io.ringmq.transports.IoThreads;
 import io.ringmq.transports.Metadata;
-import io.ringmq.transports.Pipe;
+import io.ringmq.rings.Pipe;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 

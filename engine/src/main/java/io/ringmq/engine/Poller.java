@@ -1,6 +1,6 @@
 package io.ringmq.engine;
 
-import io.ringmq.transports.BlockingIdleStrategy;
+import io.ringmq.rings.BlockingIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
 

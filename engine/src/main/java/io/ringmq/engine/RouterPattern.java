@@ -1,6 +1,6 @@
 package io.ringmq.engine;
 
-import io.ringmq.transports.Pipe;
+import io.ringmq.rings.Pipe;
 import org.agrona.DirectBuffer;
 
 import java.util.HashMap;

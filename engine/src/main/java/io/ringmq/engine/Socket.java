@@ -1,13 +1,13 @@
 package io.ringmq.engine;
 
 import io.ringmq.codecs.SocketType;
-import io.ringmq.transports.BlockingIdleStrategy;
+import io.ringmq.rings.BlockingIdleStrategy;
 import io.ringmq.transports.Endpoint;
 import io.ringmq.transports.IoAgent;
-import io.ringmq.transports.IdleStrategyKind;
+import io.ringmq.rings.IdleStrategyKind;
 import io.ringmq.transports.Metadata;
-import io.ringmq.transports.Pipe;
-import io.ringmq.transports.Waker;
+import io.ringmq.rings.Pipe;
+import io.ringmq.rings.Waker;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.IdleStrategy;

@@ -5,7 +5,7 @@ import io.ringmq.transports.ConnectionOwner;
 import io.ringmq.transports.Endpoint;
 import io.ringmq.transports.IoAgent;
 import io.ringmq.transports.PeerInfo;
-import io.ringmq.transports.Pipe;
+import io.ringmq.rings.Pipe;
 import io.ringmq.transports.TransportEvent;
 
 import java.io.IOException;

@@ -16,9 +16,9 @@ public final class SocketOption<T>
 {
     private static final Set<SocketType> ALL = EnumSet.allOf(SocketType.class);
 
-    /** Outbound high-water mark in messages, default 1000; 0 = {@link io.ringmq.transports.Pipe#MAX_HWM}. */
+    /** Outbound high-water mark in messages, default 1000; 0 = {@link io.ringmq.rings.Pipe#MAX_HWM}. */
     public static final SocketOption<Integer> SNDHWM = new SocketOption<>("SNDHWM", 23, Integer.class, Access.READ_WRITE, ALL);
-    /** Inbound high-water mark in messages, default 1000; 0 = {@link io.ringmq.transports.Pipe#MAX_HWM}. */
+    /** Inbound high-water mark in messages, default 1000; 0 = {@link io.ringmq.rings.Pipe#MAX_HWM}. */
     public static final SocketOption<Integer> RCVHWM = new SocketOption<>("RCVHWM", 24, Integer.class, Access.READ_WRITE, ALL);
     /** Milliseconds a blocking send waits: -1 (default) forever, 0 never. */
     public static final SocketOption<Integer> SNDTIMEO = new SocketOption<>("SNDTIMEO", 28, Integer.class, Access.READ_WRITE, ALL);

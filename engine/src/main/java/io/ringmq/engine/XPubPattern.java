@@ -1,7 +1,7 @@
 package io.ringmq.engine;
 
 import io.ringmq.codecs.SocketType;
-import io.ringmq.transports.Pipe;
+import io.ringmq.rings.Pipe;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 

@@ -3,7 +3,7 @@ package io.ringmq.engine;
 import io.ringmq.codecs.CommandEncoder;
 import io.ringmq.codecs.SocketType;
 import io.ringmq.interop.LibzmqPeer;
-import io.ringmq.transports.IdleStrategyKind;
+import io.ringmq.rings.IdleStrategyKind;
 import io.ringmq.transports.TransportEvent;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;

@@ -6,7 +6,7 @@ import io.ringmq.codecs.GreetingDescriptor;
 import io.ringmq.codecs.Mechanism;
 import io.ringmq.codecs.SocketType;
 import io.ringmq.crypto.CurveKeys;
-import io.ringmq.transports.IdleStrategyKind;
+import io.ringmq.rings.IdleStrategyKind;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,7 +2,7 @@ package io.ringmq.engine;
 
 import io.ringmq.codecs.SocketType;
 import io.ringmq.interop.LibzmqPeer;
-import io.ringmq.transports.IdleStrategyKind;
+import io.ringmq.rings.IdleStrategyKind;
 import io.ringmq.transports.TransportEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

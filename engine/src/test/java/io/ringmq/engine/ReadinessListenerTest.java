@@ -1,7 +1,7 @@
 package io.ringmq.engine;
 
 import io.ringmq.codecs.SocketType;
-import io.ringmq.transports.IdleStrategyKind;
+import io.ringmq.rings.IdleStrategyKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -4,7 +4,7 @@ import io.ringmq.codecs.SocketType;
 import io.ringmq.codecs.Z85;
 import io.ringmq.crypto.CurveKeys;
 import io.ringmq.interop.LibzmqPeer;
-import io.ringmq.transports.IdleStrategyKind;
+import io.ringmq.rings.IdleStrategyKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.ringmq.transports;
 
+import io.ringmq.rings.Pipe;
+
 import java.io.IOException;
 import java.nio.channels.Selector;
 

@@ -1,5 +1,7 @@
 package io.ringmq.transports;
 
+import io.ringmq.rings.Pipe;
+
 
 /**
  * The socket behind a set of connections, as the I/O agent sees it. Implemented by the engine. Both methods are

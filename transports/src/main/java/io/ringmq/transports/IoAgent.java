@@ -1,5 +1,8 @@
 package io.ringmq.transports;
 
+import io.ringmq.rings.Pipe;
+import io.ringmq.rings.Waker;
+
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
 import org.agrona.concurrent.NanoClock;

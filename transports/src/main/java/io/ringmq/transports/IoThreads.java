@@ -1,5 +1,8 @@
 package io.ringmq.transports;
 
+import io.ringmq.rings.BlockingIdleStrategy;
+import io.ringmq.rings.IdleStrategyKind;
+
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.IdleStrategy;

@@ -1,5 +1,7 @@
 package io.ringmq.transports;
 
+import io.ringmq.rings.Pipe;
+
 import io.ringmq.codecs.FrameDescriptor;
 import io.ringmq.codecs.SocketType;
 import io.ringmq.codecs.ZmtpVersion;

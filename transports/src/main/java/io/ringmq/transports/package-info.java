@@ -1,8 +1,9 @@
 /**
- * Bytes on and off the machine, and the rings between sockets and connections.
+ * Bytes on and off the machine: tcp and ipc channels, the I/O agents, the ZMTP stream engine and connections. The
+ * rings between sockets and connections live in {@code io.ringmq.rings}; this is how a connection uses them.
  *
  * <h2>How a connection plugs into a socket</h2>
- * A {@link io.ringmq.transports.Pipe} joins two parties. For inproc both are sockets; for tcp/ipc one end belongs to
+ * A {@link io.ringmq.rings.Pipe} joins two parties. For inproc both are sockets; for tcp/ipc one end belongs to
  * the socket (the engine wraps it in a link and routes over it on the application's thread) and the other to the
  * connection, owned by the I/O agent that polls it. The contract, for whoever writes the stream engine:
  * <ul>
@@ -16,7 +17,7 @@
  *   handed back at the next {@code beginRead()} (or {@code release()}), so a frame view stays valid while the
  *   encoder (and CURVE) works on it. When the socket buffer is full, stop reading the pipe.</li>
  *   <li><b>Waking</b>: {@code waker(Waker)} on the agent's end makes socket-side publishes poke the agent; an agent
- *   using {@link io.ringmq.transports.BlockingIdleStrategy} passes the strategy itself and is unparked only when its
+ *   using {@link io.ringmq.rings.BlockingIdleStrategy} passes the strategy itself and is unparked only when its
  *   flag says it is parked. The socket side installs its own waker, so publishes from the agent wake a socket
  *   blocked in recv.</li>
  *   <li><b>Metadata</b>: after the handshake, {@code metadata(Metadata)} on the agent's end with Socket-Type,

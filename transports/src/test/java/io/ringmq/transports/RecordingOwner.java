@@ -1,5 +1,7 @@
 package io.ringmq.transports;
 
+import io.ringmq.rings.Pipe;
+
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package io.ringmq.transports;
 
+import io.ringmq.rings.IdleStrategyKind;
+import io.ringmq.rings.Pipe;
+
 import io.ringmq.codecs.CommandEncoder;
 import io.ringmq.codecs.FrameDescriptor;
 import io.ringmq.codecs.GreetingDescriptor;

@@ -6,7 +6,7 @@ import io.ringmq.engine.Authenticator;
 import io.ringmq.engine.Context;
 import io.ringmq.engine.Socket;
 import io.ringmq.engine.SocketOption;
-import io.ringmq.transports.IdleStrategyKind;
+import io.ringmq.rings.IdleStrategyKind;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -4,7 +4,7 @@ import io.ringmq.codecs.SocketType;
 import io.ringmq.engine.Context;
 import io.ringmq.engine.Socket;
 import io.ringmq.engine.Status;
-import io.ringmq.transports.SlotDescriptor;
+import io.ringmq.rings.SlotDescriptor;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

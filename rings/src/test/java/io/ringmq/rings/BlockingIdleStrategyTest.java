@@ -1,4 +1,4 @@
-package io.ringmq.transports;
+package io.ringmq.rings;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,4 +1,4 @@
-package io.ringmq.transports;
+package io.ringmq.rings;
 
 /**
  * Layout of one slot in a {@link Pipe} direction's off-heap slot area. One slot holds one whole message (all its
@@ -16,6 +16,9 @@ package io.ringmq.transports;
  *  +---------------------------------------------------------------+
  *  |                           Reserved                            |
  *  +---------------------------------------------------------------+
+ *  |                    Timestamp (int64, reserved)                |
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
  *  |  Data: repeated [int32 frame length][frame bytes], inline     ...
  *  |  unless FLAG_OVERFLOW says the data lives in a pooled buffer  ...
  *  +---------------------------------------------------------------+
@@ -32,8 +35,13 @@ public final class SlotDescriptor
     public static final int FRAME_COUNT_OFFSET = 0;
     public static final int DATA_LENGTH_OFFSET = 4;
     public static final int FLAGS_OFFSET = 8;
-    /** Header is 16 bytes so frame data starts 8-byte aligned within the slot. */
-    public static final int HEADER_LENGTH = 16;
+    /**
+     * Reserved for the time the message was published (the observability issue records queue residency from it);
+     * nothing writes it yet. 8-byte aligned so it can be written with one plain or ordered long store.
+     */
+    public static final int TIMESTAMP_OFFSET = 16;
+    /** Header is 24 bytes so frame data starts 8-byte aligned within the slot. */
+    public static final int HEADER_LENGTH = 24;
 
     /** Bytes of frame data (including each frame's length field) a slot holds without overflowing. */
     public static final int INLINE_CAPACITY = SLOT_LENGTH - HEADER_LENGTH;

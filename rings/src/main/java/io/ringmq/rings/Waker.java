@@ -1,4 +1,4 @@
-package io.ringmq.transports;
+package io.ringmq.rings;
 
 /**
  * Something a producer pokes after publishing so that a consumer parked waiting for it runs again. Implementations

@@ -1,4 +1,4 @@
-package io.ringmq.transports;
+package io.ringmq.rings;
 
 import org.agrona.BitUtil;
 import org.agrona.BufferUtil;

@@ -1,4 +1,4 @@
-package io.ringmq.transports;
+package io.ringmq.rings;
 
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
@@ -10,7 +10,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.lang.invoke.VarHandle;
 
-import static io.ringmq.transports.SlotDescriptor.*;
+import static io.ringmq.rings.SlotDescriptor.*;
 
 /**
  * One direction of a {@link Pipe}: single-producer Disruptor rings of {@link Slot}s over off-heap slot areas.

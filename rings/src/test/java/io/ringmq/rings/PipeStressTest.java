@@ -1,4 +1,4 @@
-package io.ringmq.transports;
+package io.ringmq.rings;
 
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;

@@ -1,4 +1,4 @@
-package io.ringmq.transports;
+package io.ringmq.rings;
 
 import org.agrona.BitUtil;
 import org.agrona.BufferUtil;
@@ -7,7 +7,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.concurrent.atomic.AtomicReference;
 
-import static io.ringmq.transports.SlotDescriptor.FRAME_LENGTH_FIELD;
+import static io.ringmq.rings.SlotDescriptor.FRAME_LENGTH_FIELD;
 
 /**
  * One direction of a pipe under CONFLATE: not a ring but a single overwritable message, so the reader always gets

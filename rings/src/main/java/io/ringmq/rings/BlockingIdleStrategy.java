@@ -1,4 +1,4 @@
-package io.ringmq.transports;
+package io.ringmq.rings;
 
 import org.agrona.concurrent.IdleStrategy;
 
@@ -27,7 +27,7 @@ public final class BlockingIdleStrategy implements IdleStrategy, Waker
      * Idle calls that spin, then yield, before the thread arms and parks: under load the next message usually
      * comes within microseconds, and a park/unpark pair costs two system calls and a context switch each time.
      */
-    static final int SPINS = 20;
+    public static final int SPINS = 20;
     static final int YIELDS = 10;
 
     private static final java.lang.invoke.VarHandle PARKED;
