@@ -32,6 +32,8 @@ final class MessageRing
     static final int MAX_LIMIT = (1 << 16) - 1;
     /** Slots of the first ring: 4 KiB off-heap. */
     static final int INITIAL_SLOTS = 32;
+    /** The most messages a reader takes before it pokes a parked writer, whatever the mark. */
+    static final int MAX_LOW_WATER_BATCH = 256;
 
     static final int CLAIMED = 0;
     static final int FULL = -1;
@@ -76,6 +78,9 @@ final class MessageRing
     volatile Object metadata;
 
     // Writer-thread state.
+    /** While true, publishes do not wake the reader: the writer wakes it once for the batch (flushWakeups). */
+    private boolean deferWakeups;
+    private boolean publishedSinceWake;
     private Storage writeStorage;
     private long writeCount;
     private long cachedReadCount;
@@ -90,6 +95,8 @@ final class MessageRing
 
     // Reader-thread state.
     private boolean takenSinceFence;
+    /** Messages taken since the writer was last poked: it is poked once per low-water batch, not per message. */
+    private int takenSinceWake;
     private Storage readStorage;
     private long readSequence = -1;
     private Storage heldStorage;
@@ -348,7 +355,36 @@ final class MessageRing
         claimSlot = null;
         writeBuffer = null;
         s.ring.publish(sequence);
-        wake(readerWaker);
+        if (deferWakeups)
+        {
+            publishedSinceWake = true;
+        }
+        else
+        {
+            wake(readerWaker);
+        }
+    }
+
+    /**
+     * From now until {@link #flushWakeups()}, publishing does not wake the reader. An I/O agent decoding a read of
+     * many messages publishes them all, then wakes the reader once: a reader woken per message on a core it shares
+     * with the agent preempts it after every message and takes them one at a time (libzmq's engine likewise
+     * flushes its pipe once per read). Writer thread.
+     */
+    void deferWakeups()
+    {
+        deferWakeups = true;
+    }
+
+    /** Ends {@link #deferWakeups()}: wakes the reader (fenced) if anything was published meanwhile. Writer thread. */
+    void flushWakeups()
+    {
+        deferWakeups = false;
+        if (publishedSinceWake)
+        {
+            publishedSinceWake = false;
+            wake(readerWaker);
+        }
     }
 
     /** The writer is done: the reader drains what was published, then sees the direction closed. */
@@ -538,15 +574,26 @@ final class MessageRing
     private void messageTaken()
     {
         readCount.set(readCount.get() + 1);
-        // No full fence per message: a writer that armed its flag before this store is seen and woken here; one
-        // that armed just after it may miss this message's room, but is woken by the next message taken, or, when
-        // this was the last one, by the fenced wake when the ring is found empty (wakeWriterIfTaken).
+        // No full fence per message, and no poke per message either: a writer parked at the mark is poked once
+        // per low-water batch (half the mark, as libzmq's reader sends activate_write at its low-water mark), so
+        // on a shared core it resumes with room for a batch instead of one slot at a time. A writer that armed
+        // its flag after a poke, or between batches, is woken by the fenced wake when the ring is found empty
+        // (wakeWriterIfTaken): the pause always ends.
         final Waker waker = writerWaker;
         if (Waker.NONE != waker)
         {
-            waker.wake();
             takenSinceFence = true;
+            if (++takenSinceWake >= lowWaterBatch())
+            {
+                takenSinceWake = 0;
+                waker.wake();
+            }
         }
+    }
+
+    private int lowWaterBatch()
+    {
+        return Math.max(1, Math.min(limit >> 1, MAX_LOW_WATER_BATCH));
     }
 
     /**
@@ -558,6 +605,7 @@ final class MessageRing
         if (takenSinceFence)
         {
             takenSinceFence = false;
+            takenSinceWake = 0;
             wake(writerWaker);
         }
     }

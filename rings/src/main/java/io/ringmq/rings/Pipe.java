@@ -174,6 +174,21 @@ public final class Pipe
             out.publish();
         }
 
+        /**
+         * Until {@link #flushWakeups()}, publishing does not wake the peer: for a writer that publishes a batch
+         * (an I/O agent decoding one read) and wakes the reader once.
+         */
+        public void deferWakeups()
+        {
+            out.deferWakeups();
+        }
+
+        /** Wakes the peer once for everything published since {@link #deferWakeups()}. */
+        public void flushWakeups()
+        {
+            out.flushWakeups();
+        }
+
         /** Drops a claimed, unpublished message (the reader never sees it). */
         public void abandon()
         {

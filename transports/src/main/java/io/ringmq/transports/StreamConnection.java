@@ -275,7 +275,25 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
             returnReadBuffer();
             return 0;
         }
-        final int consumed = engine.onBytes(readView, 0, readLength, nowNs);
+        // One wake-up of the socket for the whole read, not one per message (see Pipe.End#deferWakeups).
+        final Pipe.End batchEnd = end;
+        final int consumed;
+        if (batchEnd != null)
+        {
+            batchEnd.deferWakeups();
+            try
+            {
+                consumed = engine.onBytes(readView, 0, readLength, nowNs);
+            }
+            finally
+            {
+                batchEnd.flushWakeups();
+            }
+        }
+        else
+        {
+            consumed = engine.onBytes(readView, 0, readLength, nowNs);
+        }
         if (consumed < 0)
         {
             return 0; // onFailure closed the connection
