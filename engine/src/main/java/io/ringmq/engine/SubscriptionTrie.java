@@ -197,7 +197,7 @@ final class SubscriptionTrie<T>
      */
     void removeAll(final T subscriber, final java.util.function.Consumer<byte[]> lastRemoved)
     {
-        removeAll(root, new byte[0], subscriber, lastRemoved, false);
+        removeAll(subscriber, lastRemoved, false);
     }
 
     /**
@@ -206,11 +206,45 @@ final class SubscriptionTrie<T>
      */
     void removeAll(final T subscriber, final java.util.function.Consumer<byte[]> removed, final boolean everyPrefix)
     {
-        removeAll(root, new byte[0], subscriber, removed, everyPrefix);
+        // Depth first with a stack of our own, not the thread's: a topic is as long as a peer makes it, and one
+        // call per byte overflowed the stack when a subscriber to a 100 KB topic went away (libzmq's CVE-2021-20236).
+        final ArrayList<Node<T>> path = new ArrayList<>();
+        final ArrayList<Integer> nextChild = new ArrayList<>();
+        byte[] prefix = new byte[16];
+        detach(root, subscriber, prefix, 0, removed, everyPrefix);
+        path.add(root);
+        nextChild.add(root.children.length - 1);
+        while (!path.isEmpty())
+        {
+            final int depth = path.size() - 1;
+            final Node<T> node = path.get(depth);
+            final int index = nextChild.get(depth);
+            if (index < 0)
+            {
+                // Its children done: an emptied node leaves its parent, as the recursion did on its way back.
+                path.remove(depth);
+                nextChild.remove(depth);
+                if (depth > 0 && node.isEmpty())
+                {
+                    path.get(depth - 1).removeChild(node);
+                }
+                continue;
+            }
+            nextChild.set(depth, index - 1);
+            final Node<T> child = node.children[index];
+            if (prefix.length == depth)
+            {
+                prefix = Arrays.copyOf(prefix, prefix.length * 2);
+            }
+            prefix[depth] = node.keys[index];
+            detach(child, subscriber, prefix, depth + 1, removed, everyPrefix);
+            path.add(child);
+            nextChild.add(child.children.length - 1);
+        }
     }
 
-    private void removeAll(final Node<T> node, final byte[] prefix, final T subscriber,
-        final java.util.function.Consumer<byte[]> lastRemoved, final boolean everyPrefix)
+    private void detach(final Node<T> node, final T subscriber, final byte[] prefix, final int length,
+        final java.util.function.Consumer<byte[]> removed, final boolean everyPrefix)
     {
         if (null != node.subscribers && node.subscribers.remove(subscriber))
         {
@@ -221,18 +255,7 @@ final class SubscriptionTrie<T>
             }
             if (last || everyPrefix)
             {
-                lastRemoved.accept(prefix);
-            }
-        }
-        for (int i = node.children.length - 1; i >= 0; i--)
-        {
-            final byte[] longer = Arrays.copyOf(prefix, prefix.length + 1);
-            longer[prefix.length] = node.keys[i];
-            final Node<T> child = node.children[i];
-            removeAll(child, longer, subscriber, lastRemoved, everyPrefix);
-            if (child.isEmpty())
-            {
-                node.removeChild(child);
+                removed.accept(Arrays.copyOf(prefix, length));
             }
         }
     }
@@ -285,18 +308,30 @@ final class SubscriptionTrie<T>
         return node;
     }
 
-    /** Removes empty nodes along the prefix's path so unsubscribed topics free their memory. */
+    /**
+     * Removes empty nodes along the prefix's path so unsubscribed topics free their memory. One walk down, then back
+     * up: walking down from the root again for each level was quadratic in the topic's length.
+     */
+    @SuppressWarnings("unchecked")
     private void prune(final byte[] prefix, final int offset, final int length)
     {
-        for (int depth = length; depth > 0; depth--)
+        final Node<T>[] path = new Node[length + 1];
+        path[0] = root;
+        for (int i = 0; i < length; i++)
         {
-            final Node<T> parent = descend(prefix, offset, depth - 1, false);
-            final Node<T> child = null == parent ? null : parent.child(prefix[offset + depth - 1]);
-            if (null == child || !child.isEmpty())
+            path[i + 1] = path[i].child(prefix[offset + i]);
+            if (null == path[i + 1])
             {
                 return;
             }
-            parent.removeChild(child);
+        }
+        for (int depth = length; depth > 0; depth--)
+        {
+            if (!path[depth].isEmpty())
+            {
+                return;
+            }
+            path[depth - 1].removeChild(path[depth]);
         }
     }
 }
