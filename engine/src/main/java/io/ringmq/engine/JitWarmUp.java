@@ -5,7 +5,8 @@ import io.ringmq.codecs.SocketType;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Pays the JIT's warm-up before the application's first message: a few hundred thousand messages PUSH to PULL and
+ * Pays the JIT's warm-up before the application's first message: a million messages PUSH to PULL (property
+ * {@code ringmq.warmup.messages}) and
  * some thousands of REQ/REP round trips over a private tcp loopback connection of the context itself, so the hot
  * paths a user's first messages take (the I/O agent, the connection, the stream engine, the frame codec, the
  * rings, the patterns) are compiled by C2 before the user's clock starts. Without it a JVM runs its first million
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class JitWarmUp
 {
-    private static final int MESSAGES = Integer.getInteger("ringmq.warmup.messages", 300_000);
+    private static final int MESSAGES = Integer.getInteger("ringmq.warmup.messages", 1_000_000);
     private static final int ROUND_TRIPS = 20_000;
     private static final int SIZE = 64;
     private static final AtomicBoolean DONE = new AtomicBoolean();

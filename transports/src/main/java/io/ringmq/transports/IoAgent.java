@@ -50,12 +50,14 @@ public final class IoAgent implements Agent
     static final int IO_BUFFER_CAPACITY = StreamConnection.READ_CAPACITY;
     private static final System.Logger LOGGER = System.getLogger("io.ringmq.transports");
     private static final java.lang.invoke.VarHandle PARKED;
+    private static final java.lang.invoke.VarHandle WAKE_UPS;
 
     static
     {
         try
         {
             PARKED = java.lang.invoke.MethodHandles.lookup().findVarHandle(IoAgent.class, "parked", boolean.class);
+            WAKE_UPS = java.lang.invoke.MethodHandles.lookup().findVarHandle(IoAgent.class, "wakeUps", long.class);
         }
         catch (final ReflectiveOperationException ex)
         {
@@ -64,6 +66,9 @@ public final class IoAgent implements Agent
     }
 
     private volatile boolean parked;
+    private volatile long wakeUps;
+    /** The longest one park lasts: a safety net, never the way a pause ends (a wake-up is). */
+    private long maxParkNs = MAX_PARK_NS;
     private volatile boolean closed;
     private volatile boolean flushing;
     private volatile long connectionFailures;
@@ -235,8 +240,41 @@ public final class IoAgent implements Agent
         // Only the first producer to see the agent parked wakes it; the rest find the flag lowered.
         if (parked && PARKED.compareAndSet(this, true, false))
         {
+            WAKE_UPS.getAndAdd(this, 1L);
             selector.wakeup();
         }
+    }
+
+    /**
+     * For tests that must tell a wake-up from the park's own time limit: parks may then last up to {@code nanos}.
+     */
+    void maxParkNs(final long nanos)
+    {
+        maxParkNs = nanos;
+    }
+
+    /**
+     * @return times a producer found this agent parked and woke it (any thread; for tests and diagnostics).
+     */
+    public long wakeUps()
+    {
+        return wakeUps;
+    }
+
+    /**
+     * @return true while the agent is parked in its selector waiting for readiness or a wake-up.
+     */
+    public boolean isParked()
+    {
+        return parked;
+    }
+
+    /**
+     * @return the connection at {@code index} in this agent's list (agent's thread; for tests that drive the agent).
+     */
+    ChannelConnection connection(final int index)
+    {
+        return connections.get(index);
     }
 
     // ------------------------------------------------------------------ duty cycle (the agent's thread)
@@ -423,7 +461,7 @@ public final class IoAgent implements Agent
      */
     public void park()
     {
-        park(MAX_PARK_NS);
+        park(maxParkNs);
     }
 
     /**
@@ -435,7 +473,7 @@ public final class IoAgent implements Agent
         {
             return;
         }
-        final long parkNs = Math.min(Math.min(maxNs, MAX_PARK_NS), Math.max(0, nextDeadlineNs() - clock.nanoTime()));
+        final long parkNs = Math.min(Math.min(maxNs, maxParkNs), Math.max(0, nextDeadlineNs() - clock.nanoTime()));
         if (parkNs < TimeUnit.MILLISECONDS.toNanos(1))
         {
             // A deadline is due or nearly due: select(1) would sleep a whole millisecond past it.

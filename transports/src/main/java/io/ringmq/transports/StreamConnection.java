@@ -161,6 +161,30 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         return !closed && inboundBlocked && (end == null || end.isWritable() || end.isPeerClosed());
     }
 
+    /**
+     * @return true while reading from the channel is paused because the socket's inbound ring was at its mark.
+     */
+    boolean isReadingPaused()
+    {
+        return inboundBlocked;
+    }
+
+    /**
+     * @return true while bytes wait for the kernel's send buffer (write interest is on).
+     */
+    boolean isWritePending()
+    {
+        return writeLength > writeOffset;
+    }
+
+    /**
+     * @return the selection key's interest set (for tests of when reading and writing are switched on and off).
+     */
+    int interestOps()
+    {
+        return key == null || !key.isValid() ? 0 : key.interestOps();
+    }
+
     public long nextDeadlineNs()
     {
         return closed ? Long.MAX_VALUE : Math.min(engine.nextDeadlineNs(), lingerDeadlineNs);
