@@ -27,6 +27,17 @@ public final class MonitorEvent
     public static final int HANDSHAKE_FAILED_NO_DETAIL = TransportEvent.HANDSHAKE_FAILED_NO_DETAIL;
     public static final int HANDSHAKE_SUCCEEDED = TransportEvent.HANDSHAKE_SUCCEEDED;
     public static final int HANDSHAKE_FAILED_PROTOCOL = TransportEvent.HANDSHAKE_FAILED_PROTOCOL;
+    /**
+     * ringmq extension: a connection or subscription refused by a limit against hostile load (MAX_CONNECTIONS,
+     * MAX_HANDSHAKES, HANDSHAKE_RATE, MAX_SUBSCRIPTIONS, MAX_TOPIC_LENGTH); the value says which
+     * ({@link #LIMIT_CONNECTIONS} ...). A number libzmq 4.3 does not use.
+     */
+    public static final int LIMIT_REFUSED = TransportEvent.LIMIT_REFUSED;
+    public static final int LIMIT_CONNECTIONS = TransportEvent.LIMIT_CONNECTIONS;
+    public static final int LIMIT_HANDSHAKES = TransportEvent.LIMIT_HANDSHAKES;
+    public static final int LIMIT_HANDSHAKE_RATE = TransportEvent.LIMIT_HANDSHAKE_RATE;
+    public static final int LIMIT_SUBSCRIPTIONS = TransportEvent.LIMIT_SUBSCRIPTIONS;
+    public static final int LIMIT_TOPIC_LENGTH = TransportEvent.LIMIT_TOPIC_LENGTH;
     public static final int HANDSHAKE_FAILED_AUTH = TransportEvent.HANDSHAKE_FAILED_AUTH;
     public static final int ALL = TransportEvent.ALL;
 

@@ -2,6 +2,7 @@ package io.ringmq.engine;
 
 import io.ringmq.codecs.SocketType;
 import io.ringmq.transports.ConnectionConfig;
+import io.ringmq.transports.ConnectionLimits;
 import io.ringmq.transports.StreamEngineConfig;
 
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,9 @@ final class NetworkOptions
     long maxMsgSize = -1;
     int handshakeIvlMs = 30_000;
     int handshakeMaxCommand = StreamEngineConfig.DEFAULT_MAX_HANDSHAKE_COMMAND_SIZE;
+    int maxConnections;
+    int maxHandshakes;
+    int handshakeRate;
     int heartbeatIvlMs;
     int heartbeatTtlMs;
     int heartbeatTimeoutMs = -1;
@@ -34,7 +38,8 @@ final class NetworkOptions
     {
         return option == SocketOption.RECONNECT_IVL || option == SocketOption.RECONNECT_IVL_MAX ||
             option == SocketOption.MAXMSGSIZE || option == SocketOption.HANDSHAKE_IVL ||
-            option == SocketOption.HANDSHAKE_MAX_COMMAND ||
+            option == SocketOption.HANDSHAKE_MAX_COMMAND || option == SocketOption.MAX_CONNECTIONS ||
+            option == SocketOption.MAX_HANDSHAKES || option == SocketOption.HANDSHAKE_RATE ||
             option == SocketOption.HEARTBEAT_IVL || option == SocketOption.HEARTBEAT_TTL ||
             option == SocketOption.HEARTBEAT_TIMEOUT || option == SocketOption.SNDBUF ||
             option == SocketOption.RCVBUF || option == SocketOption.BACKLOG ||
@@ -59,6 +64,27 @@ final class NetworkOptions
             return null;
         }
         final int v = (Integer)value;
+        if (option == SocketOption.MAX_CONNECTIONS || option == SocketOption.MAX_HANDSHAKES ||
+            option == SocketOption.HANDSHAKE_RATE)
+        {
+            if (v < 0)
+            {
+                return "must be >= 0 (0 = no limit)";
+            }
+            if (option == SocketOption.MAX_CONNECTIONS)
+            {
+                maxConnections = v;
+            }
+            else if (option == SocketOption.MAX_HANDSHAKES)
+            {
+                maxHandshakes = v;
+            }
+            else
+            {
+                handshakeRate = v;
+            }
+            return null;
+        }
         if (option == SocketOption.HANDSHAKE_MAX_COMMAND)
         {
             if (v <= 0)
@@ -166,6 +192,18 @@ final class NetworkOptions
         {
             return handshakeMaxCommand;
         }
+        if (option == SocketOption.MAX_CONNECTIONS)
+        {
+            return maxConnections;
+        }
+        if (option == SocketOption.MAX_HANDSHAKES)
+        {
+            return maxHandshakes;
+        }
+        if (option == SocketOption.HANDSHAKE_RATE)
+        {
+            return handshakeRate;
+        }
         if (option == SocketOption.RECONNECT_IVL)
         {
             return reconnectIvlMs;
@@ -251,6 +289,7 @@ final class NetworkOptions
             .backlog(backlog)
             .keepAlive(tcpKeepAlive, tcpKeepAliveIdle, tcpKeepAliveIntvl, tcpKeepAliveCnt)
             .raw(type == SocketType.STREAM)
-            .conflate(options.conflate);
+            .conflate(options.conflate)
+            .limits(new ConnectionLimits(maxConnections, maxHandshakes, handshakeRate));
     }
 }

@@ -13,6 +13,10 @@ final class Options
     boolean reqRelaxed;
     boolean reqCorrelate;
     boolean xpubVerbose;
+    /** PUB/XPUB: distinct subscriptions kept (ringmq extension); 0 = no limit. */
+    int maxSubscriptions;
+    /** PUB/XPUB: longest subscription topic in bytes (ringmq extension); 0 = no limit. */
+    int maxTopicLength;
     boolean xpubManual;
     boolean conflate;
     boolean xpubNoDrop;

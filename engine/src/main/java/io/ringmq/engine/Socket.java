@@ -69,6 +69,8 @@ public final class Socket implements AutoCloseable
     final Frame frame = new Frame();
     private final UnsafeBuffer sendWrapper = new UnsafeBuffer(0, 0);
     private String lastEndpoint = "";
+    private final java.util.concurrent.atomic.AtomicLongArray limitRefusals =
+        new java.util.concurrent.atomic.AtomicLongArray(io.ringmq.transports.TransportEvent.LIMIT_REASONS);
     private final Object monitorLock = new Object();
     private Socket monitorSocket;
     private MonitorEvent.Listener monitorListener;
@@ -547,6 +549,17 @@ public final class Socket implements AutoCloseable
      * Raises an event; transports call this from I/O threads, so delivery is serialised on a lock (as libzmq's
      * monitor mutex).
      */
+    /**
+     * @param reason a limit: {@link MonitorEvent#LIMIT_CONNECTIONS}, {@link MonitorEvent#LIMIT_HANDSHAKES},
+     *               {@link MonitorEvent#LIMIT_HANDSHAKE_RATE}, {@link MonitorEvent#LIMIT_SUBSCRIPTIONS} or
+     *               {@link MonitorEvent#LIMIT_TOPIC_LENGTH}.
+     * @return connections or subscriptions this socket refused for that limit so far (any thread).
+     */
+    public long limitRefusals(final int reason)
+    {
+        return reason > 0 && reason < limitRefusals.length() ? limitRefusals.get(reason) : 0;
+    }
+
     void event(final int event, final long value, final String endpoint)
     {
         event(event, value, endpoint, null);
@@ -557,6 +570,10 @@ public final class Socket implements AutoCloseable
      */
     void event(final int event, final long value, final String endpoint, final String detail)
     {
+        if (event == MonitorEvent.LIMIT_REFUSED && value > 0 && value < limitRefusals.length())
+        {
+            limitRefusals.incrementAndGet((int)value);
+        }
         synchronized (monitorLock)
         {
             if ((monitorEvents & event) == 0)
@@ -683,6 +700,23 @@ public final class Socket implements AutoCloseable
         {
             options.xpubManual = (Boolean)value;
         }
+        else if (option == SocketOption.MAX_SUBSCRIPTIONS || option == SocketOption.MAX_TOPIC_LENGTH)
+        {
+            final int limit = (Integer)value;
+            if (limit < 0)
+            {
+                throw new RingMqException(type + " socket: " + option.name() + " must be >= 0 (0 = no limit) (EINVAL)",
+                    Status.OK);
+            }
+            if (option == SocketOption.MAX_SUBSCRIPTIONS)
+            {
+                options.maxSubscriptions = limit;
+            }
+            else
+            {
+                options.maxTopicLength = limit;
+            }
+        }
         else if (option == SocketOption.CONFLATE)
         {
             options.conflate = (Boolean)value;
@@ -787,6 +821,14 @@ public final class Socket implements AutoCloseable
         else if (option == SocketOption.CONFLATE)
         {
             value = options.conflate;
+        }
+        else if (option == SocketOption.MAX_SUBSCRIPTIONS)
+        {
+            value = options.maxSubscriptions;
+        }
+        else if (option == SocketOption.MAX_TOPIC_LENGTH)
+        {
+            value = options.maxTopicLength;
         }
         else if (option == SocketOption.INVERT_MATCHING)
         {

@@ -48,6 +48,16 @@ public final class SocketOption<T>
     public static final SocketOption<Boolean> XPUB_MANUAL = new SocketOption<>("XPUB_MANUAL", 71, Boolean.class, Access.WRITE_ONLY, EnumSet.of(SocketType.XPUB));
     /** Keep only the newest inbound message (PULL, PUSH, SUB, PUB, DEALER). */
     public static final SocketOption<Boolean> CONFLATE = new SocketOption<>("CONFLATE", 54, Boolean.class, Access.READ_WRITE, EnumSet.of(SocketType.PULL, SocketType.PUSH, SocketType.SUB, SocketType.PUB, SocketType.DEALER));
+    /**
+     * ringmq extension, PUB/XPUB: distinct subscriptions kept; a new one beyond it is ignored, with a
+     * {@link MonitorEvent#LIMIT_REFUSED} event. 0 (default) = no limit, as libzmq.
+     */
+    public static final SocketOption<Integer> MAX_SUBSCRIPTIONS = new SocketOption<>("MAX_SUBSCRIPTIONS", 0x10005, Integer.class, Access.READ_WRITE, EnumSet.of(SocketType.PUB, SocketType.XPUB));
+    /**
+     * ringmq extension, PUB/XPUB: the longest topic a subscription may have, in bytes; a longer one is ignored,
+     * with a {@link MonitorEvent#LIMIT_REFUSED} event. 0 (default) = no limit, as libzmq.
+     */
+    public static final SocketOption<Integer> MAX_TOPIC_LENGTH = new SocketOption<>("MAX_TOPIC_LENGTH", 0x10006, Integer.class, Access.READ_WRITE, EnumSet.of(SocketType.PUB, SocketType.XPUB));
     /** XPUB/PUB: at a subscriber's mark, report {@link Status#WOULD_BLOCK} (and send to nobody) instead of dropping. */
     public static final SocketOption<Boolean> XPUB_NODROP = new SocketOption<>("XPUB_NODROP", 69, Boolean.class, Access.WRITE_ONLY, EnumSet.of(SocketType.XPUB, SocketType.PUB));
     /** XPUB: a message sent to each new subscriber when it connects. */
@@ -88,6 +98,21 @@ public final class SocketOption<T>
      * HANDSHAKE_FAILED_PROTOCOL. Numbered above libzmq's range so it never collides with a future libzmq option.
      */
     public static final SocketOption<Integer> HANDSHAKE_MAX_COMMAND = new SocketOption<>("HANDSHAKE_MAX_COMMAND", 0x10001, Integer.class, Access.READ_WRITE, ALL);
+    /**
+     * ringmq extension: connections a listener keeps open at once; one more is closed as soon as it is accepted,
+     * with a {@link MonitorEvent#LIMIT_REFUSED} event. 0 (default) = no limit, as libzmq.
+     */
+    public static final SocketOption<Integer> MAX_CONNECTIONS = new SocketOption<>("MAX_CONNECTIONS", 0x10002, Integer.class, Access.READ_WRITE, ALL);
+    /**
+     * ringmq extension: connections a listener has accepted whose handshake has not completed; one more is refused
+     * as with MAX_CONNECTIONS. 0 (default) = no limit.
+     */
+    public static final SocketOption<Integer> MAX_HANDSHAKES = new SocketOption<>("MAX_HANDSHAKES", 0x10003, Integer.class, Access.READ_WRITE, ALL);
+    /**
+     * ringmq extension: connections one source address may open per second on a listener (a burst of as many);
+     * more are refused as with MAX_CONNECTIONS. 0 (default) = no limit.
+     */
+    public static final SocketOption<Integer> HANDSHAKE_RATE = new SocketOption<>("HANDSHAKE_RATE", 0x10004, Integer.class, Access.READ_WRITE, ALL);
     /** SO_SNDBUF in bytes; -1 (default) = the operating system's. */
     public static final SocketOption<Integer> SNDBUF = new SocketOption<>("SNDBUF", 11, Integer.class, Access.READ_WRITE, ALL);
     /** SO_RCVBUF in bytes; -1 (default) = the operating system's. */

@@ -236,6 +236,12 @@ final class XPubPattern extends Pattern
 
     private void subscription(final Link link, final boolean subscribe, final int frames)
     {
+        // Limits against hostile subscribers (ringmq extensions), checked before the topic is copied.
+        if (subscribe && options.maxTopicLength > 0 && upstream.capacity() - 1 > options.maxTopicLength)
+        {
+            refuse(link, MonitorEvent.LIMIT_TOPIC_LENGTH, "subscription topic longer than MAX_TOPIC_LENGTH");
+            return;
+        }
         final byte[] message = copy(upstream);
         if (options.xpubManual)
         {
@@ -245,7 +251,14 @@ final class XPubPattern extends Pattern
         final boolean notify;
         if (subscribe)
         {
-            notify = subscriptions.add(message, 1, message.length - 1, link) || options.xpubVerbose;
+            final boolean added = subscriptions.add(message, 1, message.length - 1, link);
+            if (added && options.maxSubscriptions > 0 && subscriptions.size() > options.maxSubscriptions)
+            {
+                subscriptions.remove(message, 1, message.length - 1, link);
+                refuse(link, MonitorEvent.LIMIT_SUBSCRIPTIONS, "more subscriptions than MAX_SUBSCRIPTIONS");
+                return;
+            }
+            notify = added || options.xpubVerbose;
         }
         else
         {
@@ -256,6 +269,11 @@ final class XPubPattern extends Pattern
         {
             pending.add(new Pending(message, false, link));
         }
+    }
+
+    private void refuse(final Link link, final int limit, final String reason)
+    {
+        socket.event(MonitorEvent.LIMIT_REFUSED, limit, link.endpoint, reason);
     }
 
     private static byte[] copy(final DirectBuffer buffer)

@@ -73,9 +73,10 @@ interface ChannelConnection
         final ConnectionOwner owner,
         final String endpoint,
         final TcpConnector connector,
-        final Pipe.End sessionEnd)
+        final Pipe.End sessionEnd,
+        final TcpListener listener)
     {
-        return config.raw ? new RawConnection(agent, channel, config, owner, endpoint, connector) :
-            new StreamConnection(agent, channel, config, owner, endpoint, connector, sessionEnd);
+        return config.raw ? new RawConnection(agent, channel, config, owner, endpoint, connector, listener) :
+            new StreamConnection(agent, channel, config, owner, endpoint, connector, sessionEnd, listener);
     }
 }

@@ -28,6 +28,7 @@ public final class ConnectionConfig
     int tcpKeepAliveCnt = -1;
     boolean raw;
     boolean conflate;
+    ConnectionLimits limits = ConnectionLimits.NONE;
 
     /**
      * @param mechanisms makes one security mechanism per connection (NULL, PLAIN or CURVE, client or server).
@@ -53,6 +54,13 @@ public final class ConnectionConfig
     public ConnectionConfig conflate(final boolean conflate)
     {
         this.conflate = conflate;
+        return this;
+    }
+
+    /** Limits the listener applies to connections it accepts (ringmq extensions; none by default, as libzmq). */
+    public ConnectionConfig limits(final ConnectionLimits limits)
+    {
+        this.limits = java.util.Objects.requireNonNull(limits);
         return this;
     }
 

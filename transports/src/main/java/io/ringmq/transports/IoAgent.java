@@ -583,12 +583,7 @@ public final class IoAgent implements Agent
         {
             connection.start(selector, nowNs);
         }
-        catch (final IOException ex)
-        {
-            connections.remove(connection);
-            throw ex;
-        }
-        catch (final RuntimeException | OutOfMemoryError ex)
+        catch (final IOException | RuntimeException | OutOfMemoryError ex)
         {
             connections.remove(connection);
             connection.close(0, null, false);

@@ -36,6 +36,8 @@ final class RawConnection implements ChannelConnection
     private boolean closeAfterWrite;
     private boolean closed;
     private long lingerDeadlineNs = Long.MAX_VALUE;
+    /** The listener that accepted this connection, or null; raw bytes have no handshake, so it ends at once. */
+    private final TcpListener listener;
 
     RawConnection(
         final IoAgent agent,
@@ -43,8 +45,14 @@ final class RawConnection implements ChannelConnection
         final ConnectionConfig config,
         final ConnectionOwner owner,
         final String endpoint,
-        final TcpConnector connector)
+        final TcpConnector connector,
+        final TcpListener listener)
     {
+        this.listener = listener;
+        if (listener != null)
+        {
+            listener.handshakeEnded();
+        }
         this.agent = agent;
         this.channel = channel;
         this.config = config;
@@ -272,6 +280,10 @@ final class RawConnection implements ChannelConnection
         if (event != 0)
         {
             owner.onEvent(event, endpoint, value, reason);
+        }
+        if (listener != null)
+        {
+            listener.connectionClosed(false);
         }
         agent.connectionClosed(this, reconnect);
     }

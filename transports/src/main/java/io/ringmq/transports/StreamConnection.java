@@ -43,6 +43,9 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
     private final ConnectionOwner owner;
     private final String endpoint;
     private final TcpConnector connector;
+    /** The listener that accepted this connection, told when its handshake ends and when it closes; or null. */
+    private final TcpListener listener;
+    private boolean handshaking = true;
     /** A session pipe that outlives this connection (connect side), or null to make a pipe at the handshake. */
     private final Pipe.End sessionEnd;
     private final StreamEngine engine;
@@ -73,9 +76,11 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         final ConnectionOwner owner,
         final String endpoint,
         final TcpConnector connector,
-        final Pipe.End sessionEnd)
+        final Pipe.End sessionEnd,
+        final TcpListener listener)
     {
         this.sessionEnd = sessionEnd;
+        this.listener = listener;
         this.agent = agent;
         this.channel = channel;
         this.config = config;
@@ -470,6 +475,11 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
 
     public void onHandshakeSucceeded(final ZmtpVersion version, final SocketType peerSocketType, final byte[] identity)
     {
+        handshaking = false;
+        if (listener != null)
+        {
+            listener.handshakeEnded();
+        }
         final PeerInfo peer = new PeerInfo(peerSocketType, identity, peerAddress, endpoint, version,
             engine.mechanism().userId(), engine.mechanism().zapProperties());
         if (sessionEnd != null)
@@ -620,6 +630,10 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         {
             // libzmq reports a failed handshake, then the disconnection it causes.
             owner.onEvent(TransportEvent.DISCONNECTED, endpoint, Errno.ECONNRESET, reason);
+        }
+        if (listener != null)
+        {
+            listener.connectionClosed(handshaking);
         }
         agent.connectionClosed(this, reconnect);
     }

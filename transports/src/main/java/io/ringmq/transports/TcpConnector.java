@@ -175,7 +175,7 @@ final class TcpConnector
         pending = null;
         connectDeadlineNs = NONE;
         owner.onEvent(TransportEvent.CONNECTED, endpoint(), 0, null);
-        connection = ChannelConnection.create(agent, channel, config, owner, endpoint(), this, sessionEnd);
+        connection = ChannelConnection.create(agent, channel, config, owner, endpoint(), this, sessionEnd, null);
         agent.startConnection(connection, nowNs);
     }
 

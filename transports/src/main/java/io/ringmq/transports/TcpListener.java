@@ -23,7 +23,11 @@ final class TcpListener
     private final ConnectionOwner owner;
     private final String endpoint;
     private final Path ipcPath;
+    private final SourceRateLimiter rateLimiter;
     private SelectionKey key;
+    /** Connections accepted and not yet closed, and those of them still in their handshake (agent thread). */
+    private int open;
+    private int handshaking;
 
     private TcpListener(
         final ServerSocketChannel channel, final ConnectionConfig config, final ConnectionOwner owner,
@@ -34,6 +38,8 @@ final class TcpListener
         this.owner = owner;
         this.endpoint = endpoint;
         this.ipcPath = ipcPath;
+        this.rateLimiter = config.limits.handshakesPerSecondPerSource > 0 ?
+            new SourceRateLimiter(config.limits.handshakesPerSecondPerSource) : null;
     }
 
     /**
@@ -117,11 +123,20 @@ final class TcpListener
                 owner.onEvent(TransportEvent.ACCEPT_FAILED, endpoint, 0, ex.getMessage());
                 return;
             }
+            final int refusal = admit(accepted, nowNs);
+            if (refusal != 0)
+            {
+                refuse(accepted, refusal);
+                continue;
+            }
             try
             {
                 SocketOptions.apply(accepted, config);
                 owner.onEvent(TransportEvent.ACCEPTED, endpoint, 0, null);
-                agent.startConnection(ChannelConnection.create(agent, accepted, config, owner, endpoint, null, null), nowNs);
+                open++;
+                handshaking++;
+                agent.startConnection(
+                    ChannelConnection.create(agent, accepted, config, owner, endpoint, null, null, this), nowNs);
             }
             catch (final IOException | RuntimeException | OutOfMemoryError ex)
             {
@@ -137,6 +152,70 @@ final class TcpListener
                     // already failing
                 }
             }
+        }
+    }
+
+    /**
+     * @return 0 if the limits admit {@code accepted}, else the {@link TransportEvent#LIMIT_REFUSED} reason.
+     */
+    private int admit(final SocketChannel accepted, final long nowNs)
+    {
+        final ConnectionLimits limits = config.limits;
+        if (limits.maxConnections > 0 && open >= limits.maxConnections)
+        {
+            return TransportEvent.LIMIT_CONNECTIONS;
+        }
+        if (limits.maxHandshakes > 0 && handshaking >= limits.maxHandshakes)
+        {
+            return TransportEvent.LIMIT_HANDSHAKES;
+        }
+        if (rateLimiter != null)
+        {
+            try
+            {
+                final java.net.SocketAddress remote = accepted.getRemoteAddress();
+                if (remote instanceof java.net.InetSocketAddress &&
+                    !rateLimiter.tryAcquire(((java.net.InetSocketAddress)remote).getAddress(), nowNs))
+                {
+                    return TransportEvent.LIMIT_HANDSHAKE_RATE;
+                }
+            }
+            catch (final IOException ex)
+            {
+                return 0; // the connection is going anyway; let its first read say so
+            }
+        }
+        return 0;
+    }
+
+    private void refuse(final SocketChannel accepted, final int reason)
+    {
+        try
+        {
+            accepted.close();
+        }
+        catch (final IOException ignore)
+        {
+            // refusing anyway
+        }
+        owner.onEvent(TransportEvent.LIMIT_REFUSED, endpoint, reason, reason == TransportEvent.LIMIT_CONNECTIONS ?
+            "too many connections" : reason == TransportEvent.LIMIT_HANDSHAKES ? "too many handshakes in progress" :
+            "too many handshakes from one source");
+    }
+
+    /** A connection this listener accepted finished its handshake. */
+    void handshakeEnded()
+    {
+        handshaking--;
+    }
+
+    /** A connection this listener accepted closed; {@code inHandshake} if it never finished its handshake. */
+    void connectionClosed(final boolean inHandshake)
+    {
+        open--;
+        if (inHandshake)
+        {
+            handshaking--;
         }
     }
 

@@ -21,7 +21,25 @@ public final class TransportEvent
     public static final int HANDSHAKE_SUCCEEDED = 0x1000;
     public static final int HANDSHAKE_FAILED_PROTOCOL = 0x2000;
     public static final int HANDSHAKE_FAILED_AUTH = 0x4000;
+    /**
+     * ringmq extension (a number libzmq 4.3 does not use): a connection or a subscription refused by one of the
+     * limits against hostile load; the event's value is the limit ({@link #LIMIT_CONNECTIONS} ...).
+     */
+    public static final int LIMIT_REFUSED = 0x8000;
     public static final int ALL = 0xFFFF;
+
+    /** {@link #LIMIT_REFUSED}'s value: the listener had MAX_CONNECTIONS open. */
+    public static final int LIMIT_CONNECTIONS = 1;
+    /** {@link #LIMIT_REFUSED}'s value: the listener had MAX_HANDSHAKES handshakes in progress. */
+    public static final int LIMIT_HANDSHAKES = 2;
+    /** {@link #LIMIT_REFUSED}'s value: the source address opened more than HANDSHAKE_RATE connections a second. */
+    public static final int LIMIT_HANDSHAKE_RATE = 3;
+    /** {@link #LIMIT_REFUSED}'s value: a PUB/XPUB had MAX_SUBSCRIPTIONS subscriptions. */
+    public static final int LIMIT_SUBSCRIPTIONS = 4;
+    /** {@link #LIMIT_REFUSED}'s value: a subscription's topic was longer than MAX_TOPIC_LENGTH. */
+    public static final int LIMIT_TOPIC_LENGTH = 5;
+    /** One more than the largest limit reason, for arrays indexed by reason. */
+    public static final int LIMIT_REASONS = 6;
 
     private TransportEvent()
     {
@@ -94,6 +112,7 @@ public final class TransportEvent
             case HANDSHAKE_SUCCEEDED: return "HANDSHAKE_SUCCEEDED";
             case HANDSHAKE_FAILED_PROTOCOL: return "HANDSHAKE_FAILED_PROTOCOL";
             case HANDSHAKE_FAILED_AUTH: return "HANDSHAKE_FAILED_AUTH";
+            case LIMIT_REFUSED: return "LIMIT_REFUSED";
             default: return "UNKNOWN(" + event + ")";
         }
     }
