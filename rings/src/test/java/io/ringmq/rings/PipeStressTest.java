@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class PipeStressTest
 {
     private static final int MESSAGES = 200_000;
+    /** The bounded stress harness of issue 9: a million messages, random pauses on both ends, the block strategy. */
+    private static final int PAUSING_MESSAGES = 1_000_000;
 
     @Test
     void noLossNoDuplicationNoReorderingWithBackOff() throws Exception
@@ -37,12 +39,44 @@ class PipeStressTest
         run(IdleStrategyKind.BACK_OFF, 50_000);
     }
 
+    @Test
+    void aMillionMessagesWithRandomPausesOnBothEndsArriveExactlyOnceInOrder() throws Exception
+    {
+        run(IdleStrategyKind.BLOCK, 16, PAUSING_MESSAGES, true);
+    }
+
+    @Test
+    void aMillionMessagesWithRandomPausesAndALargeMarkArriveExactlyOnceInOrder() throws Exception
+    {
+        run(IdleStrategyKind.BLOCK, 1_000, PAUSING_MESSAGES, true);
+    }
+
     private static void run(final IdleStrategyKind kind) throws Exception
     {
         run(kind, 16);
     }
 
+    /**
+     * A pause of up to 200 us about once in 2,000 operations, at a random point: the other side finds the ring
+     * full or empty and parks, and the pausing side's next publish or take must wake it (never the park's own
+     * limit: the pause lengths are far below it, so a lost wake-up would show as a run many times longer, and a
+     * lost or repeated message as a failed assertion).
+     */
+    private static void maybePause(final java.util.SplittableRandom random)
+    {
+        if (random.nextInt(2_000) == 0)
+        {
+            java.util.concurrent.locks.LockSupport.parkNanos(random.nextInt(200_000));
+        }
+    }
+
     private static void run(final IdleStrategyKind kind, final int hwm) throws Exception
+    {
+        run(kind, hwm, MESSAGES, false);
+    }
+
+    private static void run(final IdleStrategyKind kind, final int hwm, final int messages, final boolean pauses)
+        throws Exception
     {
         final Pipe pipe = new Pipe(hwm, hwm);
         final IdleStrategy producerIdle = kind.newStrategy();
@@ -57,8 +91,13 @@ class PipeStressTest
         {
             final UnsafeBuffer frame = new UnsafeBuffer(new byte[300]);
             final Pipe.End a = pipe.endA();
-            for (int i = 0; i < MESSAGES; i++)
+            final java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+            for (int i = 0; i < messages; i++)
             {
+                if (pauses)
+                {
+                    maybePause(random);
+                }
                 while (a.tryClaim() != Pipe.CLAIMED)
                 {
                     producerIdle.idle(0);
@@ -91,6 +130,7 @@ class PipeStressTest
         headStart.await();
         final Pipe.End b = pipe.endB();
         final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(2);
         long expected = 0;
         try
         {
@@ -103,6 +143,10 @@ class PipeStressTest
                     continue;
                 }
                 consumerIdle.reset();
+                if (pauses)
+                {
+                    maybePause(random);
+                }
                 b.nextFrame(view);
                 assertEquals(expected, view.getLong(0));
                 final int want = expected % 7 == 0 || expected % 3 == 0 ? 2 : 1;
@@ -123,7 +167,7 @@ class PipeStressTest
         }
         assertNull(failure.get());
         assertFalse(producer.isAlive());
-        assertEquals(MESSAGES, expected);
+        assertEquals(messages, expected);
         if (hwm > 1_000)
         {
             assertTrue(pipe.endA().outboundCapacity() >= 1_024, "grew from 32 slots while the reader followed");
