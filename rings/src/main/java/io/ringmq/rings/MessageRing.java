@@ -26,7 +26,7 @@ import static io.ringmq.rings.SlotDescriptor.*;
  * and continues there; the reader drains the old ring, then follows the link. Rings grow up to {@code limit + 1}
  * rounded up to a power of two, so a mostly idle pipe stays small and a bursty one pays for what it queues.
  */
-final class MessageRing
+final class MessageRing implements MessageQueue
 {
     /** What HWM 0 ("no limit" in libzmq) means here: rings grow to 64Ki slots, 8 MiB off-heap, if ever that full. */
     static final int MAX_LIMIT = (1 << 16) - 1;
@@ -35,9 +35,6 @@ final class MessageRing
     /** The most messages a reader takes before it pokes a parked writer, whatever the mark. */
     static final int MAX_LOW_WATER_BATCH = 256;
 
-    static final int CLAIMED = 0;
-    static final int FULL = -1;
-    static final int CLOSED = -2;
 
     /** One ring and its slot area; {@code next} is set once, by the writer, when it moves on to a bigger ring. */
     private static final class Storage
@@ -61,8 +58,6 @@ final class MessageRing
     }
 
     private final Sequence readCount = new Sequence(0);
-    /** Non-null under CONFLATE: this direction is a single overwritable message instead of rings. */
-    private final ConflatingSlot conflating;
     /**
      * Created by the writer on its first overflow; the reader only ever returns buffers of messages it read, so it
      * sees the pool through the same publication that carried the buffer.
@@ -73,9 +68,9 @@ final class MessageRing
     private volatile int limit;
     private volatile boolean writerClosed;
     private volatile boolean readerClosed;
-    volatile Waker readerWaker = Waker.NONE;
-    volatile Waker writerWaker = Waker.NONE;
-    volatile Object metadata;
+    private volatile Waker readerWaker = Waker.NONE;
+    private volatile Waker writerWaker = Waker.NONE;
+    private volatile Object metadata;
 
     // Writer-thread state.
     /** While true, publishes do not wake the reader: the writer wakes it once for the batch (flushWakeups). */
@@ -108,38 +103,42 @@ final class MessageRing
 
     MessageRing(final int hwm)
     {
-        this(hwm, false);
-    }
-
-    MessageRing(final int hwm, final boolean conflate)
-    {
-        conflating = conflate ? new ConflatingSlot() : null;
         limit(hwm);
     }
 
-    boolean isConflating()
+    public void readerWaker(final Waker waker)
     {
-        return null != conflating;
+        readerWaker = waker;
+    }
+
+    public void writerWaker(final Waker waker)
+    {
+        writerWaker = waker;
+    }
+
+    public void metadata(final Object metadata)
+    {
+        this.metadata = metadata;
     }
 
     /** Sets the high-water mark in whole messages; 0 or less means {@link #MAX_LIMIT}. May be raised or lowered any time. */
-    void limit(final int hwm)
+    public void limit(final int hwm)
     {
         limit = hwm <= 0 ? MAX_LIMIT : Math.min(hwm, MAX_LIMIT);
     }
 
-    int limit()
+    public int limit()
     {
         return limit;
     }
 
-    boolean isAllocated()
+    public boolean isAllocated()
     {
         return null != head;
     }
 
     /** @return slots of the ring the writer writes into now; 0 before the first message. Writer thread. */
-    int capacity()
+    public int capacity()
     {
         final Storage s = null != writeStorage ? writeStorage : head;
         return null == s ? 0 : s.ring.getBufferSize();
@@ -150,12 +149,8 @@ final class MessageRing
     /**
      * @return true if a claim would succeed now: not closed, below the mark.
      */
-    boolean isWritable()
+    public boolean isWritable()
     {
-        if (null != conflating)
-        {
-            return !readerClosed;
-        }
         if (readerClosed)
         {
             return false;
@@ -173,17 +168,8 @@ final class MessageRing
      *
      * @return {@link #CLAIMED}, {@link #FULL} at the high-water mark, or {@link #CLOSED} if the reader has gone.
      */
-    int tryClaim()
+    public int tryClaim()
     {
-        if (null != conflating)
-        {
-            if (readerClosed)
-            {
-                return CLOSED;
-            }
-            conflating.claim(metadata);
-            return CLAIMED;
-        }
         if (claimSequence >= 0)
         {
             throw new IllegalStateException("message already claimed");
@@ -242,23 +228,14 @@ final class MessageRing
         return CLAIMED;
     }
 
-    boolean isClaimed()
+    public boolean isClaimed()
     {
-        if (null != conflating)
-        {
-            return conflating.isClaimed();
-        }
         return claimSequence >= 0;
     }
 
     /** Appends one frame to the claimed message, moving the message to a pooled buffer if it outgrows the slot. */
-    void append(final DirectBuffer source, final int offset, final int length)
+    public void append(final DirectBuffer source, final int offset, final int length)
     {
-        if (null != conflating)
-        {
-            conflating.append(source, offset, length);
-            return;
-        }
         final int required = FRAME_LENGTH_FIELD + length;
         if (writePosition + required > writeLimit)
         {
@@ -271,13 +248,8 @@ final class MessageRing
     }
 
     /** Appends one frame from a heap array. */
-    void append(final byte[] source, final int offset, final int length)
+    public void append(final byte[] source, final int offset, final int length)
     {
-        if (null != conflating)
-        {
-            conflating.append(source, offset, length);
-            return;
-        }
         final int required = FRAME_LENGTH_FIELD + length;
         if (writePosition + required > writeLimit)
         {
@@ -313,25 +285,14 @@ final class MessageRing
     }
 
     /** Makes the claimed message visible to the reader, all frames at once, and wakes it if parked. */
-    void publish()
+    public void publish()
     {
-        if (null != conflating)
-        {
-            conflating.publish();
-            wake(readerWaker);
-            return;
-        }
         publish(0);
     }
 
     /** Gives up the claimed message: its slot is published marked for the reader to skip (a sequence can't be un-claimed). */
-    void abandon()
+    public void abandon()
     {
-        if (null != conflating)
-        {
-            conflating.abandon();
-            return;
-        }
         if (claimSequence >= 0)
         {
             publish(FLAG_DISCARD);
@@ -371,13 +332,13 @@ final class MessageRing
      * with the agent preempts it after every message and takes them one at a time (libzmq's engine likewise
      * flushes its pipe once per read). Writer thread.
      */
-    void deferWakeups()
+    public void deferWakeups()
     {
         deferWakeups = true;
     }
 
     /** Ends {@link #deferWakeups()}: wakes the reader (fenced) if anything was published meanwhile. Writer thread. */
-    void flushWakeups()
+    public void flushWakeups()
     {
         deferWakeups = false;
         if (publishedSinceWake)
@@ -388,14 +349,14 @@ final class MessageRing
     }
 
     /** The writer is done: the reader drains what was published, then sees the direction closed. */
-    void closeWriter()
+    public void closeWriter()
     {
         abandon();
         writerClosed = true;
         wake(readerWaker);
     }
 
-    boolean isReaderClosed()
+    public boolean isReaderClosed()
     {
         return readerClosed;
     }
@@ -405,12 +366,8 @@ final class MessageRing
     /**
      * @return true if a message beyond the one last taken has been published.
      */
-    boolean hasMessage()
+    public boolean hasMessage()
     {
-        if (null != conflating)
-        {
-            return conflating.hasMessage();
-        }
         final Storage s = null != readStorage ? readStorage : head;
         if (null == s)
         {
@@ -436,12 +393,8 @@ final class MessageRing
      *
      * @return its frame count, or 0 if no message is available.
      */
-    int beginRead()
+    public int beginRead()
     {
-        if (null != conflating)
-        {
-            return conflating.beginRead();
-        }
         if (framesLeft > 0)
         {
             throw new IllegalStateException("previous message not fully read");
@@ -515,12 +468,8 @@ final class MessageRing
      *
      * @return frames still to read after this one (0 = this was the last, the "more" flag is clear).
      */
-    int nextFrame(final UnsafeBuffer view)
+    public int nextFrame(final UnsafeBuffer view)
     {
-        if (null != conflating)
-        {
-            return conflating.nextFrame(view);
-        }
         if (framesLeft <= 0)
         {
             throw new IllegalStateException("no frame to read");
@@ -536,13 +485,8 @@ final class MessageRing
     }
 
     /** Skips the rest of the message being read. */
-    void skipRest()
+    public void skipRest()
     {
-        if (null != conflating)
-        {
-            conflating.skipRest();
-            return;
-        }
         if (framesLeft > 0)
         {
             framesLeft = 0;
@@ -550,24 +494,16 @@ final class MessageRing
         }
     }
 
-    int framesLeft()
+    public int framesLeft()
     {
-        if (null != conflating)
-        {
-            return conflating.framesLeft();
-        }
         return framesLeft;
     }
 
     /**
      * @return metadata of the connection the message being read came from.
      */
-    Object readMetadata()
+    public Object readMetadata()
     {
-        if (null != conflating)
-        {
-            return conflating.readMetadata();
-        }
         return null == readSlot ? null : readSlot.metadata;
     }
 
@@ -611,13 +547,8 @@ final class MessageRing
     }
 
     /** Hands the slot of the last message read back to the writer. */
-    void release()
+    public void release()
     {
-        if (null != conflating)
-        {
-            conflating.release();
-            return;
-        }
         final Storage s = heldStorage;
         if (null != s)
         {
@@ -636,7 +567,7 @@ final class MessageRing
         }
     }
 
-    void closeReader()
+    public void closeReader()
     {
         if (framesLeft() > 0)
         {
@@ -650,7 +581,7 @@ final class MessageRing
     /**
      * @return true once the writer has closed and every message it published has been read.
      */
-    boolean isDrainedAndWriterClosed()
+    public boolean isDrainedAndWriterClosed()
     {
         return writerClosed && !hasMessage() && framesLeft() == 0;
     }
@@ -668,9 +599,9 @@ final class MessageRing
     /**
      * @return messages published and not yet taken by the reader (writer thread only).
      */
-    long unread()
+    public long unread()
     {
-        return null != conflating ? (hasMessage() ? 1 : 0) : writeCount - readCount.get();
+        return writeCount - readCount.get();
     }
 
     int pooledBuffers()
@@ -678,7 +609,7 @@ final class MessageRing
         return null == pool ? 0 : pool.pooled();
     }
 
-    private static void wake(final Waker waker)
+    static void wake(final Waker waker)
     {
         if (Waker.NONE != waker)
         {

@@ -26,16 +26,16 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class Pipe
 {
     /** The claim succeeded; append frames then publish. */
-    public static final int CLAIMED = MessageRing.CLAIMED;
+    public static final int CLAIMED = MessageQueue.CLAIMED;
     /** The direction is at its high-water mark: back-pressure, try later. */
-    public static final int FULL = MessageRing.FULL;
+    public static final int FULL = MessageQueue.FULL;
     /** The reading party has closed its end: nothing written now would be read. */
-    public static final int CLOSED = MessageRing.CLOSED;
+    public static final int CLOSED = MessageQueue.CLOSED;
     /** High-water mark used for a requested mark of 0 (libzmq's "no limit"). */
     public static final int MAX_HWM = MessageRing.MAX_LIMIT;
 
-    private final MessageRing aToB;
-    private final MessageRing bToA;
+    private final MessageQueue aToB;
+    private final MessageQueue bToA;
     private final End a;
     private final End b;
 
@@ -54,8 +54,9 @@ public final class Pipe
      */
     public Pipe(final int hwmAToB, final int hwmBToA, final boolean conflate)
     {
-        aToB = new MessageRing(hwmAToB, conflate);
-        bToA = new MessageRing(hwmBToA, conflate);
+        // Chosen once here, so no read or write asks which kind it has.
+        aToB = conflate ? new ConflatingQueue() : new MessageRing(hwmAToB);
+        bToA = conflate ? new ConflatingQueue() : new MessageRing(hwmBToA);
         a = new End(aToB, bToA);
         b = new End(bToA, aToB);
         a.peer = b;
@@ -85,12 +86,12 @@ public final class Pipe
     /** One party's side of a pipe. Not thread-safe: one writing thread and one reading thread per end at a time. */
     public static final class End
     {
-        private final MessageRing out;
-        private final MessageRing in;
+        private final MessageQueue out;
+        private final MessageQueue in;
         private End peer;
         private Object attachment;
 
-        End(final MessageRing out, final MessageRing in)
+        End(final MessageQueue out, final MessageQueue in)
         {
             this.out = out;
             this.in = in;
@@ -108,14 +109,14 @@ public final class Pipe
          */
         public void waker(final Waker waker)
         {
-            out.writerWaker = waker;
-            in.readerWaker = waker;
+            out.writerWaker(waker);
+            in.readerWaker(waker);
         }
 
         /** Metadata of this party, carried by every message it writes (e.g. a connection's peer address). */
         public void metadata(final Object metadata)
         {
-            out.metadata = metadata;
+            out.metadata(metadata);
         }
 
         /** Free slot for the owner of this end to hang its per-pipe state on. */

@@ -1,0 +1,171 @@
+package io.ringmq.rings;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * A pipe direction under CONFLATE: the {@link ConflatingSlot} (only the newest message is kept) with the lifecycle
+ * and wake-ups every direction has. The writer never waits and high-water marks do not apply, as in libzmq.
+ */
+final class ConflatingQueue implements MessageQueue
+{
+    private final ConflatingSlot slot = new ConflatingSlot();
+    private volatile Waker readerWaker = Waker.NONE;
+    private volatile Waker writerWaker = Waker.NONE;
+    private volatile Object metadata;
+    private volatile boolean writerClosed;
+    private volatile boolean readerClosed;
+
+    public void readerWaker(final Waker waker)
+    {
+        readerWaker = waker;
+    }
+
+    public void writerWaker(final Waker waker)
+    {
+        writerWaker = waker;
+    }
+
+    public void metadata(final Object metadata)
+    {
+        this.metadata = metadata;
+    }
+
+    /** High-water marks do not apply under CONFLATE. */
+    public void limit(final int hwm)
+    {
+    }
+
+    public int limit()
+    {
+        return 1;
+    }
+
+    public boolean isAllocated()
+    {
+        return false;
+    }
+
+    public int capacity()
+    {
+        return 0;
+    }
+
+    public boolean isWritable()
+    {
+        return !readerClosed;
+    }
+
+    public int tryClaim()
+    {
+        if (readerClosed)
+        {
+            return CLOSED;
+        }
+        slot.claim(metadata);
+        return CLAIMED;
+    }
+
+    public boolean isClaimed()
+    {
+        return slot.isClaimed();
+    }
+
+    public void append(final DirectBuffer source, final int offset, final int length)
+    {
+        slot.append(source, offset, length);
+    }
+
+    public void append(final byte[] source, final int offset, final int length)
+    {
+        slot.append(source, offset, length);
+    }
+
+    public void publish()
+    {
+        slot.publish();
+        MessageRing.wake(readerWaker);
+    }
+
+    public void abandon()
+    {
+        slot.abandon();
+    }
+
+    /** Every publish wakes the reader: there is at most one message to wake it for. */
+    public void deferWakeups()
+    {
+    }
+
+    public void flushWakeups()
+    {
+    }
+
+    public void closeWriter()
+    {
+        abandon();
+        writerClosed = true;
+        MessageRing.wake(readerWaker);
+    }
+
+    public boolean isReaderClosed()
+    {
+        return readerClosed;
+    }
+
+    public long unread()
+    {
+        return slot.hasMessage() ? 1 : 0;
+    }
+
+    public boolean hasMessage()
+    {
+        return slot.hasMessage();
+    }
+
+    public int beginRead()
+    {
+        return slot.beginRead();
+    }
+
+    public int nextFrame(final UnsafeBuffer view)
+    {
+        return slot.nextFrame(view);
+    }
+
+    public void skipRest()
+    {
+        slot.skipRest();
+    }
+
+    public int framesLeft()
+    {
+        return slot.framesLeft();
+    }
+
+    public Object readMetadata()
+    {
+        return slot.readMetadata();
+    }
+
+    public void release()
+    {
+        slot.release();
+    }
+
+    public void closeReader()
+    {
+        if (framesLeft() > 0)
+        {
+            skipRest();
+        }
+        release();
+        readerClosed = true;
+        MessageRing.wake(writerWaker);
+    }
+
+    public boolean isDrainedAndWriterClosed()
+    {
+        return writerClosed && !hasMessage() && framesLeft() == 0;
+    }
+}

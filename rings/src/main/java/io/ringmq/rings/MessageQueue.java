@@ -1,0 +1,75 @@
+package io.ringmq.rings;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * One direction of a {@link Pipe}, chosen when the pipe is built: a {@link MessageRing} (bounded by the high-water
+ * mark) or, under CONFLATE, a {@link ConflatingQueue} (only the newest message). The pipe's ends talk to this
+ * interface, so the hot path never asks which one it has. One writing thread and one reading thread at a time.
+ */
+interface MessageQueue
+{
+    int CLAIMED = 0;
+    int FULL = -1;
+    int CLOSED = -2;
+
+    // Set by the ends when an owner installs its waker or metadata.
+    void readerWaker(Waker waker);
+
+    void writerWaker(Waker waker);
+
+    void metadata(Object metadata);
+
+    void limit(int hwm);
+
+    int limit();
+
+    boolean isAllocated();
+
+    int capacity();
+
+    // Writer side.
+    boolean isWritable();
+
+    int tryClaim();
+
+    boolean isClaimed();
+
+    void append(DirectBuffer source, int offset, int length);
+
+    void append(byte[] source, int offset, int length);
+
+    void publish();
+
+    void abandon();
+
+    void deferWakeups();
+
+    void flushWakeups();
+
+    void closeWriter();
+
+    boolean isReaderClosed();
+
+    long unread();
+
+    // Reader side.
+    boolean hasMessage();
+
+    int beginRead();
+
+    int nextFrame(UnsafeBuffer view);
+
+    void skipRest();
+
+    int framesLeft();
+
+    Object readMetadata();
+
+    void release();
+
+    void closeReader();
+
+    boolean isDrainedAndWriterClosed();
+}
