@@ -56,7 +56,7 @@ final class PerfCommands
         {
             final int size = size();
             final int roundtrips = countValue("roundtrip-count");
-            try (Session session = new Session(common, true))
+            try (Session session = new Session(common))
             {
                 final Socket rep = session.open(SocketType.REP);
                 session.attach(rep, endpoint, true);
@@ -102,7 +102,7 @@ final class PerfCommands
             final byte[] message = new byte[size];
             final Histogram histogram = new Histogram(3_600_000_000_000L, 3);
             final long elapsedNs;
-            try (Session session = new Session(common, true))
+            try (Session session = new Session(common))
             {
                 final Socket req = session.open(SocketType.REQ);
                 session.attach(req, endpoint, false);
@@ -195,7 +195,7 @@ final class PerfCommands
             final int size = size();
             final int messages = countValue("message-count");
             final long elapsedNs;
-            try (Session session = new Session(common, true))
+            try (Session session = new Session(common))
             {
                 final Socket pull = session.open(SocketType.PULL);
                 session.attach(pull, endpoint, true);
@@ -238,7 +238,7 @@ final class PerfCommands
             final int size = size();
             final int messages = countValue("message-count");
             final byte[] message = new byte[size];
-            try (Session session = new Session(common, true))
+            try (Session session = new Session(common))
             {
                 final Socket push = session.open(SocketType.PUSH);
                 session.attach(push, endpoint, false);

@@ -33,14 +33,6 @@ final class Session implements AutoCloseable
 
     Session(final CommonOptions options)
     {
-        this(options, false);
-    }
-
-    /**
-     * @param warmUp true for the perf tools: the context pays the JIT's warm-up before the first message is timed.
-     */
-    Session(final CommonOptions options, final boolean warmUp)
-    {
         this.options = options;
         options.timeoutMs();
         options.idleStrategy();
@@ -50,7 +42,6 @@ final class Session implements AutoCloseable
             .ioThreads(options.ioThreadCount())
             .idleStrategy(options.idleStrategy())
             .affinity(cpus)
-            .warmUp(warmUp)
             .build();
     }
 

@@ -61,10 +61,6 @@ public final class Context implements AutoCloseable
         idleStrategy = builder.idleStrategy;
         affinity = builder.affinity.clone();
         clock = builder.clock;
-        if (builder.warmUp)
-        {
-            JitWarmUp.runOnce(this);
-        }
     }
 
     /** @return a context with libzmq's defaults: one I/O thread, the block idle strategy, no pinning. */
@@ -438,7 +434,6 @@ public final class Context implements AutoCloseable
         private IdleStrategyKind idleStrategy = IdleStrategyKind.BLOCK;
         private int[] affinity = new int[0];
         private NanoClock clock = SystemNanoClock.INSTANCE;
-        private boolean warmUp;
 
         private Builder()
         {
@@ -483,17 +478,6 @@ public final class Context implements AutoCloseable
         public Builder clock(final NanoClock clock)
         {
             this.clock = java.util.Objects.requireNonNull(clock);
-            return this;
-        }
-
-        /**
-         * @param warmUp true to pay the JIT's warm-up when the context is built, before the application's first
-         *               message: a few hundred milliseconds of private tcp loopback traffic, once per JVM (see
-         *               {@code JitWarmUp}). For latency and throughput measured from the first message.
-         */
-        public Builder warmUp(final boolean warmUp)
-        {
-            this.warmUp = warmUp;
             return this;
         }
 
