@@ -13,6 +13,8 @@
 #       started inside it with `ip netns exec NAME ...`
 #   scripts/netns.sh stats NAME
 #       prints "tcp=N dropped=M": the tcp packets the namespace sent so far and how many the rule dropped
+#   scripts/netns.sh check
+#       exits 0 if all this can run here, else 1 with one line saying what is missing
 #   scripts/netns.sh sweep
 #       removes leftovers: every ringmq-test-* namespace whose owner (the pid in its name) is gone
 #
@@ -79,6 +81,7 @@ while [ $# -gt 0 ]; do
     --drop) drop="$2"; shift 2 ;;
     stats) [ $# = 2 ] || die "usage: netns.sh stats NAME"; stats "$2"; exit 0 ;;
     sweep) sweep; exit 0 ;;
+    check) exit 0 ;;
     --) shift; break ;;
     *) break ;;
   esac
@@ -95,9 +98,9 @@ trap '[ -n "$child" ] && kill -9 "$child" 2>/dev/null; remove "$name"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM HUP
 ip netns add "$name"
-# An Ethernet-sized MTU: loopback's 64 KiB one would carry a whole burst in a handful of packets, and the rule
-# counts and drops packets, not bytes.
-ip -n "$name" link set lo mtu 1500 up
+# An Ethernet-sized MTU and one segment per packet (no GSO): loopback's 64 KiB MTU and segmentation offload would
+# carry a whole burst in a handful of packets, and the rule counts and drops packets as netfilter sees them.
+ip -n "$name" link set lo mtu 1500 gso_max_segs 1 up
 # Every tcp packet is counted; PERCENT of them are dropped on the way out (on loopback, each packet leaves once).
 ip netns exec "$name" nft -f - <<EOF
 table inet $table {
@@ -112,7 +115,7 @@ EOF
 export RINGMQ_NETNS="$name"
 if [ "$1" = hold ] && [ $# = 1 ]; then
   echo "ready $name"
-  cat >/dev/null &
+  cat <&0 >/dev/null &
   child=$!
   wait "$child" || true
   child=""
