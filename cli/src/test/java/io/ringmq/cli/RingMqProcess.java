@@ -53,6 +53,15 @@ final class RingMqProcess implements AutoCloseable
     }
 
     /**
+     * Any command with the same capture of stdout and stderr: a libzmq peer, or bin/ringmq behind
+     * {@code ip netns exec} (which execs it, so {@link #pid()} is still the command's own).
+     */
+    static RingMqProcess exec(final List<String> command) throws IOException
+    {
+        return new RingMqProcess(new ProcessBuilder(command).start());
+    }
+
+    /**
      * Runs to completion with {@code input} on stdin.
      */
     static RingMqProcess run(final String input, final String... args) throws IOException, InterruptedException
@@ -95,6 +104,25 @@ final class RingMqProcess implements AutoCloseable
     long pid()
     {
         return process.pid();
+    }
+
+    boolean isAlive()
+    {
+        return process.isAlive();
+    }
+
+    /**
+     * SIGKILL, as a crash would end it: no linger, no goodbye on the wire beyond what the kernel sends.
+     */
+    void kill() throws InterruptedException
+    {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS))
+        {
+            fail("pid " + process.pid() + " survived SIGKILL for 10 s");
+        }
+        outPump.join(5_000);
+        errPump.join(5_000);
     }
 
     int exitCode()

@@ -163,7 +163,17 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
      */
     public boolean isInboundResumable()
     {
-        return !closed && inboundBlocked && (end == null || end.isWritable() || end.isPeerClosed());
+        return !closed && inboundBlocked && !inboundAtMark();
+    }
+
+    /**
+     * @return true if the socket's inbound ring is at its mark and cannot take a new message: reading pauses. Not
+     * while a message is open (claimed, its first frames appended): only the bytes still to come can finish it, so
+     * pausing then would wait for itself.
+     */
+    private boolean inboundAtMark()
+    {
+        return end != null && !end.isClaimed() && !end.isWritable() && !end.isPeerClosed();
     }
 
     /**
@@ -244,7 +254,7 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         {
             return;
         }
-        if (end != null && !end.isWritable() && !end.isPeerClosed())
+        if (inboundAtMark())
         {
             inboundBlocked = true;
             key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
@@ -292,7 +302,7 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
 
     private int decode(final long nowNs)
     {
-        if (end != null && !end.isWritable() && !end.isPeerClosed())
+        if (inboundAtMark())
         {
             // The socket's inbound ring is at its mark: leave the bytes (and the kernel's) where they are.
             inboundBlocked = true;
@@ -335,7 +345,7 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         // Undecoded bytes left behind mean the engine stopped at the ring's mark, even if the socket has made room
         // since: stay paused until the next duty cycle decodes them, or nothing would ever decode them (the kernel
         // may hold no more bytes to make the channel readable again).
-        inboundBlocked = readLength > 0 || (end != null && !end.isWritable() && !end.isPeerClosed());
+        inboundBlocked = readLength > 0 || inboundAtMark();
         returnReadBuffer();
         return consumed;
     }
