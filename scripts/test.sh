@@ -16,4 +16,16 @@ if ! /usr/bin/python3 -c 'import zmq' >/dev/null 2>&1; then
   fi
 fi
 
+if ! command -v ip >/dev/null 2>&1 || ! command -v nft >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "scripts/test.sh: installing iproute2 and nftables (the fault-injection tests' lossy namespace)" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq iproute2 nftables >/dev/null
+  else
+    echo "scripts/test.sh: the fault-injection tests need root and: sudo apt-get install -y iproute2 nftables" >&2
+    exit 1
+  fi
+fi
+
 exec mvn -B verify "$@"
