@@ -132,23 +132,53 @@ final class SubscriptionTrie<T>
         }
     }
 
-    /** Calls {@code action} with every subscribed prefix and its count (to replay them to a new peer). */
+    /**
+     * Calls {@code action} with every subscribed prefix and its count (to replay them to a new peer), each prefix
+     * before the longer ones it leads to, in the order the recursion visited them.
+     */
+    @SuppressWarnings("unchecked")
     void forEachPrefix(final BiConsumer<byte[], Integer> action)
     {
-        forEach(root, new byte[0], action);
-    }
-
-    private void forEach(final Node<T> node, final byte[] prefix, final BiConsumer<byte[], Integer> action)
-    {
-        if (node.refs > 0)
+        // Depth first with a stack of our own, as removeAll: a topic is as long as a peer makes it, and one call per
+        // byte overflowed the stack when an XSUB replayed a remote peer's 100 KB topic to a new one. One prefix
+        // buffer for the walk, copied only for a subscribed prefix: a copy per level was quadratic in the length.
+        Node<T>[] path = new Node[16];
+        int[] nextChild = new int[16];
+        byte[] prefix = new byte[16];
+        if (root.refs > 0)
         {
-            action.accept(prefix, node.refs);
+            action.accept(new byte[0], root.refs);
         }
-        for (int i = 0; i < node.keys.length; i++)
+        path[0] = root;
+        nextChild[0] = 0;
+        int depth = 0;
+        while (depth >= 0)
         {
-            final byte[] longer = Arrays.copyOf(prefix, prefix.length + 1);
-            longer[prefix.length] = node.keys[i];
-            forEach(node.children[i], longer, action);
+            final Node<T> node = path[depth];
+            final int index = nextChild[depth];
+            if (index == node.children.length)
+            {
+                path[depth--] = null;
+                continue;
+            }
+            nextChild[depth] = index + 1;
+            final Node<T> child = node.children[index];
+            if (prefix.length == depth)
+            {
+                prefix = Arrays.copyOf(prefix, depth * 2);
+            }
+            prefix[depth] = node.keys[index];
+            if (child.refs > 0)
+            {
+                action.accept(Arrays.copyOf(prefix, depth + 1), child.refs);
+            }
+            if (path.length == depth + 1)
+            {
+                path = Arrays.copyOf(path, path.length * 2);
+                nextChild = Arrays.copyOf(nextChild, nextChild.length * 2);
+            }
+            path[++depth] = child;
+            nextChild[depth] = 0;
         }
     }
 

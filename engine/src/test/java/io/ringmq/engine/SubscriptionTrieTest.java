@@ -4,6 +4,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,5 +64,42 @@ class SubscriptionTrieTest
         trie.match(bytes("ABC"), 0, 3, visited::add);
         assertEquals(List.of(), visited);
         assertEquals(1, trie.size());
+    }
+
+    /**
+     * CVE-2021-20236 on the replay side: an XSUB in a proxy replays its subscriptions to each new peer, and a remote
+     * peer's topic is as long as it likes. 200,000 bytes of topic (with a prefix of it and a sibling) are replayed
+     * whole, each prefix before the longer one, without a stack frame per byte (the recursion this replaced
+     * overflowed a thread's default stack long before that depth).
+     */
+    @Test
+    void aLongTopicIsReplayedWithoutOneCallPerByte()
+    {
+        final SubscriptionTrie<Void> trie = new SubscriptionTrie<>();
+        final byte[] topic = new byte[200_000];
+        Arrays.fill(topic, (byte)'t');
+        topic[topic.length - 1] = 'z';
+        assertTrue(trie.add(topic, 0, topic.length));
+        assertFalse(trie.add(topic, 0, topic.length));
+        assertTrue(trie.add(topic, 0, 1_000));
+        assertTrue(trie.add("s".getBytes(), 0, 1));
+
+        final List<byte[]> prefixes = new ArrayList<>();
+        final List<Integer> counts = new ArrayList<>();
+        trie.forEachPrefix((prefix, count) ->
+        {
+            prefixes.add(prefix);
+            counts.add(count);
+        });
+        assertEquals(List.of(1, 2, 1), counts);
+        assertArrayEquals(Arrays.copyOf(topic, 1_000), prefixes.get(0));
+        assertArrayEquals(topic, prefixes.get(1));
+        assertArrayEquals("s".getBytes(), prefixes.get(2));
+
+        assertFalse(trie.remove(topic, 0, topic.length));
+        assertTrue(trie.remove(topic, 0, topic.length));
+        final List<Integer> left = new ArrayList<>();
+        trie.forEachPrefix((prefix, count) -> left.add(prefix.length));
+        assertEquals(List.of(1_000, 1), left, "the cancelled topic's nodes are gone");
     }
 }
