@@ -964,6 +964,7 @@ public final class Socket implements AutoCloseable
             agent.doWork();
         }
         while (agent.isFlushing() && clock.nanoTime() - deadline < 0 && !context.isClosed());
+        agent.requestStop();
         agent.onClose();
     }
 

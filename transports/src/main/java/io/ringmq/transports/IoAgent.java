@@ -72,6 +72,9 @@ public final class IoAgent implements Agent
     private volatile boolean closed;
     private volatile boolean flushing;
     private volatile long connectionFailures;
+    private volatile long agentFailures;
+    /** Set when the context stops this agent; an agent that ends without it stopped on a failure. */
+    private volatile boolean stopRequested;
     private int affinityCpu = -1;
 
     public IoAgent(final String name, final NanoClock clock)
@@ -290,6 +293,22 @@ public final class IoAgent implements Agent
 
     @Override
     public int doWork()
+    {
+        try
+        {
+            return dutyCycle();
+        }
+        catch (final OutOfMemoryError | StackOverflowError failure)
+        {
+            // Outside any one connection (a command, the selector): Agrona's AgentRunner would end the thread on
+            // an Error and the context would serve nothing while looking healthy. Say so and go on.
+            agentFailures++;
+            LOGGER.log(System.Logger.Level.ERROR, name + ": duty cycle failed, continuing: " + failure);
+            return 1;
+        }
+    }
+
+    private int dutyCycle()
     {
         final long nowNs = clock.nanoTime();
         int work = 0;
@@ -617,10 +636,37 @@ public final class IoAgent implements Agent
         return connections.size();
     }
 
+    /**
+     * The context is about to stop this agent: its end is expected, not a failure.
+     */
+    public void requestStop()
+    {
+        stopRequested = true;
+    }
+
+    /**
+     * @return duty cycles that failed outside any one connection and were survived (for tests and diagnostics).
+     */
+    public long agentFailures()
+    {
+        return agentFailures;
+    }
+
     @Override
     public void onClose()
     {
         closed = true;
+        if (!stopRequested)
+        {
+            // The agent's thread is ending on a failure nobody asked for: every socket it served hears of it
+            // through its connections' DISCONNECTED events, and the log says why, rather than serving nothing.
+            LOGGER.log(System.Logger.Level.ERROR, name + " stopped unexpectedly; its " + connections.size() +
+                " connections are closed and its listeners and connectors stopped");
+            for (int i = 0; i < connections.size(); i++)
+            {
+                connections.get(i).close(TransportEvent.DISCONNECTED, Errno.EPROTO, name + " stopped", false);
+            }
+        }
         for (final TcpListener listener : listeners)
         {
             listener.close();

@@ -85,6 +85,10 @@ public final class IoThreads implements AutoCloseable
                 java.util.concurrent.locks.LockSupport.parkNanos(100_000);
             }
         }
+        for (final IoAgent agent : agents)
+        {
+            agent.requestStop();
+        }
         for (final AgentRunner runner : runners)
         {
             runner.close();

@@ -72,6 +72,7 @@ class BackPressureTransitionsTest
         {
             peer.close();
         }
+        agent.requestStop();
         agent.onClose();
     }
 
@@ -239,6 +240,16 @@ class BackPressureTransitionsTest
         reader.start();
         pump(() -> read.get() == messages && !application.isAlive(), "every message to reach the peer, in order");
         assertTrue(wouldBlock.get() > 0, "the socket never met its mark: no back-pressure was tested");
+    }
+
+    @Test
+    void anAgentThatStopsUnaskedTellsItsSocketsInsteadOfServingNothing() throws Exception
+    {
+        accept(SocketType.PULL, SocketType.PUSH, 0);
+        owner.nextEnd();
+        agent.onClose(); // as AgentRunner does when the agent's thread ends on an Error
+        owner.awaitEvent("DISCONNECTED");
+        assertTrue(owner.allEvents.toString().contains("stopped"), owner.allEvents.toString());
     }
 
     // ------------------------------------------------------------------ helpers

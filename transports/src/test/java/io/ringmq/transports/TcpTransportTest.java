@@ -57,6 +57,7 @@ class TcpTransportTest
     @AfterEach
     void stop()
     {
+        agent.requestStop();
         runner.close();
         peer.close();
     }
