@@ -28,6 +28,8 @@ public final class SocketOption<T>
     public static final SocketOption<Integer> LINGER = new SocketOption<>("LINGER", 17, Integer.class, Access.READ_WRITE, ALL);
     /** The routing id this socket announces to ROUTER peers, 1 to 255 bytes, not starting with a zero byte. */
     public static final SocketOption<byte[]> ROUTING_ID = new SocketOption<>("ROUTING_ID", 5, byte[].class, Access.READ_WRITE, ALL);
+    /** libzmq's older name for {@link #ROUTING_ID} (ZMQ_IDENTITY, the same option number 5). */
+    public static final SocketOption<byte[]> IDENTITY = ROUTING_ID;
     /** ROUTER: report {@link Status#UNROUTABLE} for unknown routing ids, and would-block at a peer's mark, instead of dropping. */
     public static final SocketOption<Boolean> ROUTER_MANDATORY = new SocketOption<>("ROUTER_MANDATORY", 33, Boolean.class, Access.WRITE_ONLY, EnumSet.of(SocketType.ROUTER));
     /** REQ: allow a new request before the reply arrived; the old reply is then dropped. */
@@ -61,7 +63,7 @@ public final class SocketOption<T>
     /** XPUB/PUB: at a subscriber's mark, report {@link Status#WOULD_BLOCK} (and send to nobody) instead of dropping. */
     public static final SocketOption<Boolean> XPUB_NODROP = new SocketOption<>("XPUB_NODROP", 69, Boolean.class, Access.WRITE_ONLY, EnumSet.of(SocketType.XPUB, SocketType.PUB));
     /** XPUB: a message sent to each new subscriber when it connects. */
-    public static final SocketOption<byte[]> XPUB_WELCOME_MSG = new SocketOption<>("XPUB_WELCOME_MSG", 48, byte[].class, Access.WRITE_ONLY, EnumSet.of(SocketType.XPUB));
+    public static final SocketOption<byte[]> XPUB_WELCOME_MSG = new SocketOption<>("XPUB_WELCOME_MSG", 72, byte[].class, Access.WRITE_ONLY, EnumSet.of(SocketType.XPUB));
     /** PUB/XPUB send to peers NOT subscribed to a matching prefix; SUB/XSUB receive messages that do NOT match. */
     public static final SocketOption<Boolean> INVERT_MATCHING = new SocketOption<>("INVERT_MATCHING", 74, Boolean.class, Access.READ_WRITE, EnumSet.of(SocketType.PUB, SocketType.XPUB, SocketType.SUB, SocketType.XSUB));
     /** ROUTER: a new peer announcing a routing id in use takes it over; the old connection is closed. */

@@ -232,4 +232,17 @@ class MoreOptionsTest
             assertFalse(router.hasMore());
         }
     }
+
+    @Test
+    void optionNumbersAreLibzmqsAndIdentityIsTheOldNameOfRoutingId()
+    {
+        assertEquals(72, SocketOption.XPUB_WELCOME_MSG.number(), "ZMQ_XPUB_WELCOME_MSG");
+        assertEquals(48, SocketOption.CURVE_PUBLICKEY.number(), "ZMQ_CURVE_PUBLICKEY");
+        assertEquals(5, SocketOption.IDENTITY.number(), "ZMQ_IDENTITY");
+        try (Socket dealer = context.socket(SocketType.DEALER))
+        {
+            dealer.setOption(SocketOption.IDENTITY, "old-name".getBytes());
+            assertArrayEquals("old-name".getBytes(), dealer.getOption(SocketOption.ROUTING_ID));
+        }
+    }
 }
