@@ -25,8 +25,11 @@ import static io.ringmq.rings.SlotDescriptor.*;
  * for a small mark). When a ring is full but the mark allows more, the writer links a ring twice the size after it
  * and continues there; the reader drains the old ring, then follows the link. Rings grow up to {@code limit + 1}
  * rounded up to a power of two, so a mostly idle pipe stays small and a bursty one pays for what it queues.
+ *
+ * <p>The fields live in the padded superclasses of {@code MessageRingFields.java}: shared, writer and reader state
+ * on cache lines of their own (MessageRing declares none).
  */
-final class MessageRing implements MessageQueue
+final class MessageRing extends MessageRingRightPad implements MessageQueue
 {
     /** What HWM 0 ("no limit" in libzmq) means here: rings grow to 64Ki slots, 8 MiB off-heap, if ever that full. */
     static final int MAX_LIMIT = (1 << 16) - 1;
@@ -35,71 +38,6 @@ final class MessageRing implements MessageQueue
     /** The most messages a reader takes before it pokes a parked writer, whatever the mark. */
     static final int MAX_LOW_WATER_BATCH = 256;
 
-
-    /** One ring and its slot area; {@code next} is set once, by the writer, when it moves on to a bigger ring. */
-    private static final class Storage
-    {
-        final RingBuffer<Slot> ring;
-        final UnsafeBuffer slots;
-        final Sequence released = new Sequence(-1);
-        final int mask;
-        volatile Storage next;
-
-        Storage(final int capacity)
-        {
-            // Nobody waits through the Disruptor here (readers poll and park with their own idle strategies), so a
-            // wait strategy whose publish-side signal is a no-op: the default BlockingWaitStrategy would take a lock
-            // on every publish.
-            ring = RingBuffer.createSingleProducer(Slot::new, capacity, new com.lmax.disruptor.BusySpinWaitStrategy());
-            ring.addGatingSequences(released);
-            slots = new UnsafeBuffer(BufferUtil.allocateDirectAligned(capacity * SLOT_LENGTH, BitUtil.CACHE_LINE_LENGTH));
-            mask = capacity - 1;
-        }
-    }
-
-    private final Sequence readCount = new Sequence(0);
-    /**
-     * Created by the writer on its first overflow; the reader only ever returns buffers of messages it read, so it
-     * sees the pool through the same publication that carried the buffer.
-     */
-    private BufferPool pool;
-    /** The ring the reader starts from: the first ring, then (set by the reader) whichever it moved on to. */
-    private volatile Storage head;
-    private volatile int limit;
-    private volatile boolean writerClosed;
-    private volatile boolean readerClosed;
-    private volatile Waker readerWaker = Waker.NONE;
-    private volatile Waker writerWaker = Waker.NONE;
-    private volatile Object metadata;
-
-    // Writer-thread state.
-    /** While true, publishes do not wake the reader: the writer wakes it once for the batch (flushWakeups). */
-    private boolean deferWakeups;
-    private boolean publishedSinceWake;
-    private Storage writeStorage;
-    private long writeCount;
-    private long cachedReadCount;
-    private long claimSequence = -1;
-    private Slot claimSlot;
-    private UnsafeBuffer writeBuffer;
-    private int claimSlotOffset;
-    private int writeStart;
-    private int writePosition;
-    private int writeLimit;
-    private int writeFrames;
-
-    // Reader-thread state.
-    private boolean takenSinceFence;
-    /** Messages taken since the writer was last poked: it is poked once per low-water batch, not per message. */
-    private int takenSinceWake;
-    private Storage readStorage;
-    private long readSequence = -1;
-    private Storage heldStorage;
-    private long heldSequence;
-    private Slot readSlot;
-    private DirectBuffer readBuffer;
-    private int readPosition;
-    private int framesLeft;
 
     MessageRing(final int hwm)
     {
