@@ -86,7 +86,7 @@ final class BenchCommand implements Callable<Integer>
             {
                 final Row row = rows.get(i);
                 progress("[" + (i + 1) + "/" + rows.size() + "] " + row.label() + ": round trips");
-                row.latency = measureLatency(row, roundtrips, ipcDir);
+                row.latency(measureLatency(row, roundtrips, ipcDir));
                 progress("[" + (i + 1) + "/" + rows.size() + "] " + row.label() + ": throughput");
                 row.throughput = measureThroughput(row, roundtrips * 20, ipcDir);
                 if (hgrmDir != null)
@@ -107,7 +107,23 @@ final class BenchCommand implements Callable<Integer>
             }
             deleteQuietly(ipcDir);
         }
+        final List<String> notes = new ArrayList<>();
+        if (transportList.contains("inproc"))
+        {
+            for (final int size : sizeList)
+            {
+                progress("inproc " + size + " B: busy-spin and JeroMQ");
+                InprocComparisonRows.measure(size, roundtrips * 20, roundtrips, rows, notes);
+            }
+            if (progress)
+            {
+                System.err.print("\r\033[K");
+                System.err.flush();
+            }
+        }
         print(rows, roundtrips);
+        notes.forEach(System.out::println);
+        System.out.flush();
         return 0;
     }
 
@@ -256,15 +272,14 @@ final class BenchCommand implements Callable<Integer>
         final PrintStream out = System.out;
         out.println("ringmq bench: " + roundtrips + " round trips (REQ/REP) and " + roundtrips * 20 +
             " messages (PUSH->PULL) per row, in one process, block strategy, 1 I/O thread per side");
-        out.printf("%-9s %6s %-8s %10s %10s %10s %10s %14s%n",
+        out.printf("%-13s %6s %-8s %10s %10s %10s %10s %14s%n",
             "transport", "size", "security", "p50 (us)", "p99 (us)", "p99.9 (us)", "max (us)", "msg/s");
         for (final Row row : rows)
         {
-            out.printf(Locale.ROOT, "%-9s %6d %-8s %10.1f %10.1f %10.1f %10.1f %,14d%n",
+            out.printf(Locale.ROOT, "%-13s %6d %-8s %10.1f %10.1f %10.1f %10.1f %,14d%n",
                 row.transport, row.size, row.curve ? "CURVE" : "NULL",
-                row.latency.getValueAtPercentile(50) / 1000.0, row.latency.getValueAtPercentile(99) / 1000.0,
-                row.latency.getValueAtPercentile(99.9) / 1000.0, row.latency.getMaxValue() / 1000.0,
-                (long)row.throughput);
+                row.latencyNs[0] / 1000.0, row.latencyNs[1] / 1000.0, row.latencyNs[2] / 1000.0,
+                row.latencyNs[3] / 1000.0, (long)row.throughput);
         }
         out.flush();
     }
@@ -282,12 +297,14 @@ final class BenchCommand implements Callable<Integer>
         }
     }
 
-    private static final class Row
+    static final class Row
     {
         final String transport;
         final int size;
         final boolean curve;
         Histogram latency;
+        /** p50, p99, p99.9 and max of the round trips, in nanoseconds. */
+        long[] latencyNs;
         double throughput;
 
         Row(final String transport, final int size, final boolean curve)
@@ -295,6 +312,20 @@ final class BenchCommand implements Callable<Integer>
             this.transport = transport;
             this.size = size;
             this.curve = curve;
+        }
+
+        Row(final String transport, final int size, final long[] latencyNs, final double throughput)
+        {
+            this(transport, size, false);
+            this.latencyNs = latencyNs;
+            this.throughput = throughput;
+        }
+
+        void latency(final Histogram histogram)
+        {
+            latency = histogram;
+            latencyNs = new long[] {histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(99),
+                histogram.getValueAtPercentile(99.9), histogram.getMaxValue()};
         }
 
         String label()

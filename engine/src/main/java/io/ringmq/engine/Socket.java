@@ -58,6 +58,8 @@ public final class Socket implements AutoCloseable
     private final IdleStrategy idle;
     /** Wakes this socket's thread if parked (BLOCK), else {@link Waker#NONE}. */
     private final Waker idleWaker;
+    /** What pipes poke without a readiness listener: the idle strategy, and in caller-runs the agent. */
+    private final Waker baseWaker;
     /** What producers poke: the idle waker, plus the readiness listener if one is set. Read by other threads. */
     private volatile Waker waker;
     private final NanoClock clock;
@@ -92,8 +94,10 @@ public final class Socket implements AutoCloseable
         this.clock = context.clock();
         this.idle = context.idleStrategy().newStrategy();
         this.idleWaker = IdleStrategyKind.wakerFor(idle);
-        // In caller-runs mode this thread may be parked in its own I/O agent's selector: wake that too.
-        this.waker = context.ioThreads() > 0 ? idleWaker : () ->
+        // In caller-runs mode with the block strategy this thread may be parked in its own I/O agent's selector:
+        // wake that too. Other strategies never park there, and keep the no-op waker, which also spares every
+        // publish its fence (MessageRing.wake).
+        this.baseWaker = context.ioThreads() > 0 || !(idle instanceof BlockingIdleStrategy) ? idleWaker : () ->
         {
             idleWaker.wake();
             final IoAgent agent = callerRunsAgent;
@@ -102,6 +106,7 @@ public final class Socket implements AutoCloseable
                 agent.waker().wake();
             }
         };
+        this.waker = baseWaker;
         this.pattern = Pattern.create(this);
     }
 
@@ -482,10 +487,10 @@ public final class Socket implements AutoCloseable
     {
         checkOpen();
         processInbox();
-        final Waker idleWaker = this.idleWaker;
-        final Waker newWaker = null == listener ? idleWaker : () ->
+        final Waker baseWaker = this.baseWaker;
+        final Waker newWaker = null == listener ? baseWaker : () ->
         {
-            idleWaker.wake();
+            baseWaker.wake();
             listener.run();
         };
         waker = newWaker;
