@@ -37,6 +37,8 @@ final class MessageRing extends MessageRingRightPad implements MessageQueue
     static final int INITIAL_SLOTS = 32;
     /** The most messages a reader takes before it pokes a parked writer, whatever the mark. */
     static final int MAX_LOW_WATER_BATCH = 256;
+    /** The most messages a reader takes before it publishes its count and released slots to the writer. */
+    static final int MAX_RELEASE_BATCH = 64;
 
 
     MessageRing(final int hwm)
@@ -447,7 +449,15 @@ final class MessageRing extends MessageRingRightPad implements MessageQueue
 
     private void messageTaken()
     {
-        readCount.set(readCount.get() + 1);
+        // The count the writer sees is published once per release batch (and whenever the ring is found empty),
+        // not per message: a writer at its mark then gets room in batches, and the two threads stop trading the
+        // counter's cache line on every message (the Disruptor's batch processors update their sequence once per
+        // batch for the same reason).
+        takenCount++;
+        if (++unpublishedTakes >= releaseBatch())
+        {
+            publishReads();
+        }
         // No full fence per message, and no poke per message either: a writer parked at the mark is poked once
         // per low-water batch (half the mark, as libzmq's reader sends activate_write at its low-water mark), so
         // on a shared core it resumes with room for a batch instead of one slot at a time. A writer that armed
@@ -460,9 +470,28 @@ final class MessageRing extends MessageRingRightPad implements MessageQueue
             if (++takenSinceWake >= lowWaterBatch())
             {
                 takenSinceWake = 0;
+                publishReads();
                 waker.wake();
             }
         }
+    }
+
+    /** Makes the messages taken and the slots released so far visible to the writer. Reader thread. */
+    private void publishReads()
+    {
+        unpublishedTakes = 0;
+        final Storage s = releasedStorage;
+        if (null != s)
+        {
+            releasedStorage = null;
+            s.released.set(releasedSequence);
+        }
+        readCount.set(takenCount);
+    }
+
+    private int releaseBatch()
+    {
+        return Math.max(1, Math.min(limit >> 2, MAX_RELEASE_BATCH));
     }
 
     private int lowWaterBatch()
@@ -476,6 +505,10 @@ final class MessageRing extends MessageRingRightPad implements MessageQueue
      */
     private void wakeWriterIfTaken()
     {
+        if (unpublishedTakes > 0 || null != releasedStorage)
+        {
+            publishReads();
+        }
         if (takenSinceFence)
         {
             takenSinceFence = false;
@@ -501,7 +534,13 @@ final class MessageRing extends MessageRingRightPad implements MessageQueue
             slot.metadata = null;
             readSlot = null;
             readBuffer = null;
-            s.released.set(heldSequence);
+            if (null != releasedStorage && releasedStorage != s)
+            {
+                // The reader moved on to a bigger ring: what it released in the old one is published first.
+                releasedStorage.released.set(releasedSequence);
+            }
+            releasedStorage = s;
+            releasedSequence = heldSequence;
         }
     }
 
@@ -512,6 +551,7 @@ final class MessageRing extends MessageRingRightPad implements MessageQueue
             skipRest();
         }
         release();
+        publishReads();
         readerClosed = true;
         wake(writerWaker);
     }

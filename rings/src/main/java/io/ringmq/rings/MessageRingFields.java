@@ -117,6 +117,12 @@ abstract class MessageRingReaderFields extends MessageRingWriterPad
     DirectBuffer readBuffer;
     int readPosition;
     int framesLeft;
+    /** Messages taken; published to readCount in batches (MessageRing.publishReads). */
+    long takenCount;
+    int unpublishedTakes;
+    /** The ring and sequence up to which slots are released but not yet published to the writer's gate. */
+    Storage releasedStorage;
+    long releasedSequence;
 }
 
 /** After the reader's fields: whatever the heap puts next does not share their line. */
