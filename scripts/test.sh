@@ -3,6 +3,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# --jdk DIR runs the whole suite (Maven, the tests' subprocesses, bin/ringmq, the fuzzers) on that JDK, e.g.
+#   scripts/test.sh --jdk /usr/lib/jvm/temurin-25-jdk-amd64
+# CI runs the default JDK (17). Everything after goes to mvn verify.
+if [ "${1:-}" = "--jdk" ]; then
+  if [ ! -x "${2:-}/bin/java" ]; then
+    echo "scripts/test.sh: --jdk needs a JDK directory holding bin/java: '${2:-}'" >&2
+    exit 2
+  fi
+  export JAVA_HOME="$2"
+  export PATH="$JAVA_HOME/bin:$PATH"
+  shift 2
+  echo "scripts/test.sh: running on $(java -version 2>&1 | head -1)" >&2
+fi
+
 if ! /usr/bin/python3 -c 'import zmq' >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then
     echo "scripts/test.sh: installing Debian's python3-zmq (libzmq 4.3 test peer) and libzmq3-dev" >&2
