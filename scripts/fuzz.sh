@@ -63,7 +63,7 @@ logs=$root/target/fuzz
 mkdir -p "$logs"
 start=$SECONDS
 # Compile once and write each module's test classpath (relative to the module: <module>/target/fuzz.classpath).
-if ! mvn -B -q -o test-compile dependency:build-classpath -pl codecs,crypto,rings,transports,engine \
+if ! mvn -B -q test-compile dependency:build-classpath -pl codecs,crypto,rings,transports,engine \
   -Dmdep.outputFile=target/fuzz.classpath -Dmdep.includeScope=test >"$logs/compile.log" 2>&1; then
   echo "scripts/fuzz.sh: test-compile failed, see $logs/compile.log" >&2
   exit 1
