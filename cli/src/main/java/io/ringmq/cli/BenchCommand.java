@@ -1,10 +1,10 @@
 package io.ringmq.cli;
 
-import io.ringmq.codecs.SocketType;
 import io.ringmq.engine.Context;
 import io.ringmq.engine.Socket;
 import io.ringmq.engine.SocketOption;
-import io.ringmq.rings.IdleStrategyKind;
+import io.ringmq.engine.SocketType;
+import io.ringmq.engine.WaitStrategy;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -155,7 +155,7 @@ final class BenchCommand implements Callable<Integer>
 
     private static Context newContext()
     {
-        return Context.builder().ioThreads(1).idleStrategy(IdleStrategyKind.BLOCK).build();
+        return Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
     }
 
     private static String endpoint(final Row row, final Path ipcDir, final String name)

@@ -1,6 +1,6 @@
 package io.ringmq.cli;
 
-import io.ringmq.crypto.CurveKeys;
+import io.ringmq.engine.CurveKeyPair;
 import io.ringmq.engine.Socket;
 import io.ringmq.engine.SocketOption;
 
@@ -11,8 +11,8 @@ import io.ringmq.engine.SocketOption;
 final class BenchSecurity
 {
     static final boolean AVAILABLE = true;
-    private static final CurveKeys.KeyPair SERVER = CurveKeys.generateKeyPair();
-    private static final CurveKeys.KeyPair CLIENT = CurveKeys.generateKeyPair();
+    private static final CurveKeyPair SERVER = CurveKeyPair.generate();
+    private static final CurveKeyPair CLIENT = CurveKeyPair.generate();
 
     private BenchSecurity()
     {

@@ -1,8 +1,8 @@
 package io.ringmq.cli;
 
-import io.ringmq.codecs.SocketType;
 import io.ringmq.engine.Socket;
 import io.ringmq.engine.SocketOption;
+import io.ringmq.engine.SocketType;
 import io.ringmq.engine.Status;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,6 @@
 package io.ringmq.cli;
 
-import io.ringmq.rings.IdleStrategyKind;
+import io.ringmq.engine.WaitStrategy;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -75,18 +75,18 @@ final class CommonOptions
         return threads;
     }
 
-    IdleStrategyKind idleStrategy()
+    WaitStrategy idleStrategy()
     {
         switch (waitStrategy)
         {
             case "busy-spin":
-                return IdleStrategyKind.BUSY_SPIN;
+                return WaitStrategy.BUSY_SPIN;
             case "yield":
-                return IdleStrategyKind.YIELD;
+                return WaitStrategy.YIELD;
             case "sleep":
-                return IdleStrategyKind.BACK_OFF;
+                return WaitStrategy.BACK_OFF;
             case "block":
-                return IdleStrategyKind.BLOCK;
+                return WaitStrategy.BLOCK;
             default:
                 throw CliException.usage("unknown --wait-strategy '" + waitStrategy + "': use busy-spin, yield, sleep or block");
         }

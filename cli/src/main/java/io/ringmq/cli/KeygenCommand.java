@@ -1,6 +1,6 @@
 package io.ringmq.cli;
 
-import io.ringmq.crypto.CurveKeys;
+import io.ringmq.engine.CurveKeyPair;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
@@ -13,7 +13,7 @@ final class KeygenCommand implements Callable<Integer>
 {
     public Integer call()
     {
-        final CurveKeys.KeyPair pair = CurveKeys.generateKeyPair();
+        final CurveKeyPair pair = CurveKeyPair.generate();
         System.out.println("public: " + pair.publicKeyZ85());
         System.out.println("secret: " + pair.secretKeyZ85());
         System.out.flush();

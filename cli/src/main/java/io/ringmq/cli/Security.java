@@ -1,9 +1,8 @@
 package io.ringmq.cli;
 
-import io.ringmq.codecs.Z85;
-import io.ringmq.crypto.CurveKeys;
 import io.ringmq.engine.Authenticator;
 import io.ringmq.engine.Context;
+import io.ringmq.engine.CurveKeyPair;
 import io.ringmq.engine.Socket;
 import io.ringmq.engine.SocketOption;
 
@@ -23,9 +22,9 @@ final class Security
         validate(options);
         if (options.curveServer)
         {
-            final byte[] secret = Z85.decode(options.curveSecret);
+            final byte[] secret = CurveKeyPair.decodeZ85(options.curveSecret);
             socket.setOption(SocketOption.CURVE_SERVER, true);
-            socket.setOption(SocketOption.CURVE_PUBLICKEY, CurveKeys.publicFromSecret(secret));
+            socket.setOption(SocketOption.CURVE_PUBLICKEY, CurveKeyPair.publicKeyOf(secret));
             socket.setOption(SocketOption.CURVE_SECRETKEY, secret);
             java.util.Arrays.fill(secret, (byte)0);
             final Authenticator authenticator = new Authenticator();
@@ -35,23 +34,23 @@ final class Security
             }
             for (final String key : options.curveAllow)
             {
-                authenticator.allowCurveKey(Z85.decode(key));
+                authenticator.allowCurveKey(CurveKeyPair.decodeZ85(key));
             }
             context.authenticator(authenticator);
         }
         else if (options.curveServerKey != null)
         {
-            socket.setOption(SocketOption.CURVE_SERVERKEY, Z85.decode(options.curveServerKey));
+            socket.setOption(SocketOption.CURVE_SERVERKEY, CurveKeyPair.decodeZ85(options.curveServerKey));
             if (options.curveSecret != null)
             {
-                final byte[] secret = Z85.decode(options.curveSecret);
-                socket.setOption(SocketOption.CURVE_PUBLICKEY, CurveKeys.publicFromSecret(secret));
+                final byte[] secret = CurveKeyPair.decodeZ85(options.curveSecret);
+                socket.setOption(SocketOption.CURVE_PUBLICKEY, CurveKeyPair.publicKeyOf(secret));
                 socket.setOption(SocketOption.CURVE_SECRETKEY, secret);
                 java.util.Arrays.fill(secret, (byte)0);
             }
             else
             {
-                final CurveKeys.KeyPair fresh = CurveKeys.generateKeyPair();
+                final CurveKeyPair fresh = CurveKeyPair.generate();
                 socket.setOption(SocketOption.CURVE_PUBLICKEY, fresh.publicKey());
                 socket.setOption(SocketOption.CURVE_SECRETKEY, fresh.secretKey());
             }
@@ -106,7 +105,7 @@ final class Security
 
     private static void checkKey(final String option, final String z85)
     {
-        if (z85 != null && !Z85.isValid(z85, 32))
+        if (z85 != null && !CurveKeyPair.isZ85Key(z85))
         {
             throw CliException.usage(option + " is not a 40-character Z85 key: '" + z85 + "'");
         }

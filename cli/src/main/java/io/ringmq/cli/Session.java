@@ -1,15 +1,13 @@
 package io.ringmq.cli;
 
-import io.ringmq.codecs.SocketType;
 import io.ringmq.engine.Context;
+import io.ringmq.engine.EndpointUri;
 import io.ringmq.engine.RingMqException;
 import io.ringmq.engine.Socket;
 import io.ringmq.engine.MonitorEvent;
 import io.ringmq.engine.SocketOption;
+import io.ringmq.engine.SocketType;
 import io.ringmq.engine.Status;
-import io.ringmq.transports.BadEndpointException;
-import io.ringmq.transports.Endpoint;
-import io.ringmq.transports.TransportEvent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,19 +56,19 @@ final class Session implements AutoCloseable
         throw CliException.usage("socket type '" + name + "' is not one of " + allowed);
     }
 
-    static Endpoint validate(final String endpoint)
+    static EndpointUri validate(final String endpoint)
     {
         try
         {
-            final Endpoint parsed = Endpoint.parse(endpoint);
-            if (parsed.scheme() == Endpoint.Scheme.TCP && parsed.port() == 0 && !parsed.isWildcardHost() &&
+            final EndpointUri parsed = EndpointUri.parse(endpoint);
+            if (parsed.transport() == EndpointUri.Transport.TCP && parsed.port() == 0 && !parsed.isWildcardHost() &&
                 parsed.host().isEmpty())
             {
                 throw CliException.usage("malformed endpoint '" + endpoint + "'");
             }
             return parsed;
         }
-        catch (final BadEndpointException ex)
+        catch (final IllegalArgumentException ex)
         {
             throw CliException.usage(ex.getMessage());
         }
@@ -108,16 +106,16 @@ final class Session implements AutoCloseable
             {
                 if (options.verbose)
                 {
-                    System.err.println("ringmq: " + TransportEvent.name(event).toLowerCase().replace('_', ' ') +
+                    System.err.println("ringmq: " + MonitorEvent.name(event).toLowerCase().replace('_', ' ') +
                         " " + endpoint + (detail == null ? "" : ": " + detail));
                 }
-                if ((event == TransportEvent.HANDSHAKE_FAILED_AUTH || event == TransportEvent.HANDSHAKE_FAILED_PROTOCOL) &&
+                if ((event == MonitorEvent.HANDSHAKE_FAILED_AUTH || event == MonitorEvent.HANDSHAKE_FAILED_PROTOCOL) &&
                     connectedEndpoints.contains(endpoint))
                 {
                     refusal = "handshake refused by " + endpoint + (detail == null ? "" : ": " + detail);
                 }
             }
-        }, TransportEvent.ALL);
+        }, MonitorEvent.ALL);
         return socket;
     }
 
@@ -126,13 +124,13 @@ final class Session implements AutoCloseable
      */
     void attach(final Socket socket, final String endpoint, final boolean bind)
     {
-        final Endpoint parsed = validate(endpoint);
+        final EndpointUri parsed = validate(endpoint);
         try
         {
             if (bind)
             {
                 socket.bind(endpoint);
-                if (parsed.scheme() == Endpoint.Scheme.TCP && parsed.port() == 0)
+                if (parsed.transport() == EndpointUri.Transport.TCP && parsed.port() == 0)
                 {
                     System.err.println("bound: " + socket.lastEndpoint());
                     System.err.flush();

@@ -1,7 +1,5 @@
 package io.ringmq.engine;
 
-import io.ringmq.codecs.SocketType;
-import io.ringmq.rings.IdleStrategyKind;
 import io.ringmq.transports.IoAgent;
 import io.ringmq.transports.IoThreads;
 import io.ringmq.transports.Metadata;
@@ -29,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * does not wait for sockets to be closed; each socket should still be closed by the thread using it.
  *
  * <pre>{@code
- * try (Context context = Context.builder().idleStrategy(IdleStrategyKind.BLOCK).build();
+ * try (Context context = Context.builder().idleStrategy(WaitStrategy.BLOCK).build();
  *      Socket pull = context.socket(SocketType.PULL);
  *      Socket push = context.socket(SocketType.PUSH))
  * {
@@ -43,7 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Context implements AutoCloseable
 {
     private final int ioThreads;
-    private final IdleStrategyKind idleStrategy;
+    private final WaitStrategy idleStrategy;
     private final int[] affinity;
     private final NanoClock clock;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -95,7 +93,7 @@ public final class Context implements AutoCloseable
         return ioThreads;
     }
 
-    public IdleStrategyKind idleStrategy()
+    public WaitStrategy idleStrategy()
     {
         return idleStrategy;
     }
@@ -155,7 +153,7 @@ public final class Context implements AutoCloseable
             }
             if (null == io)
             {
-                io = new IoThreads(ioThreads, idleStrategy, affinity, clock,
+                io = new IoThreads(ioThreads, idleStrategy.kind(), affinity, clock,
                     throwable ->
                 {
                     System.err.println("ringmq: I/O thread error: " + throwable);
@@ -431,7 +429,7 @@ public final class Context implements AutoCloseable
     public static final class Builder
     {
         private int ioThreads = 1;
-        private IdleStrategyKind idleStrategy = IdleStrategyKind.BLOCK;
+        private WaitStrategy idleStrategy = WaitStrategy.BLOCK;
         private int[] affinity = new int[0];
         private NanoClock clock = SystemNanoClock.INSTANCE;
 
@@ -454,7 +452,7 @@ public final class Context implements AutoCloseable
          * @param idleStrategy how blocked sockets (and I/O threads) wait. BLOCK (default) or BACK_OFF on shared
          *                     machines, BUSY_SPIN only on cores you own.
          */
-        public Builder idleStrategy(final IdleStrategyKind idleStrategy)
+        public Builder idleStrategy(final WaitStrategy idleStrategy)
         {
             this.idleStrategy = java.util.Objects.requireNonNull(idleStrategy);
             return this;

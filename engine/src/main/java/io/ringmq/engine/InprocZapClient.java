@@ -1,6 +1,5 @@
 package io.ringmq.engine;
 
-import io.ringmq.codecs.SocketType;
 import io.ringmq.crypto.ZapClient;
 
 import java.util.ArrayList;

@@ -268,7 +268,7 @@ final class NetworkOptions
      */
     ConnectionConfig toConfig(final Socket socket, final Options options)
     {
-        final SocketType type = socket.type();
+        final SocketType type = socket.type().wire();
         final byte[] routingId = options.routingId.clone();
         final StreamEngineConfig engine = new StreamEngineConfig(type)
             .maxMessageSize(maxMsgSize)

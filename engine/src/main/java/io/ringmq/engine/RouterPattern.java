@@ -35,7 +35,7 @@ final class RouterPattern extends Pattern
     RouterPattern(final Socket socket)
     {
         super(socket);
-        stream = socket.type() == io.ringmq.codecs.SocketType.STREAM;
+        stream = socket.type() == SocketType.STREAM;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.ringmq.engine;
 
-import io.ringmq.codecs.SocketType;
 import io.ringmq.rings.BlockingIdleStrategy;
 import io.ringmq.transports.Endpoint;
 import io.ringmq.transports.IoAgent;

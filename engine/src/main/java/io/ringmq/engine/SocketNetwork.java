@@ -70,9 +70,8 @@ final class SocketNetwork implements ConnectionOwner
     void connect(final Endpoint endpoint, final NetworkOptions network, final Options options)
     {
         final io.ringmq.transports.ConnectionConfig config = network.toConfig(socket, options);
-        final io.ringmq.codecs.SocketType type = socket.type();
-        if (options.immediate || type == io.ringmq.codecs.SocketType.ROUTER ||
-            type == io.ringmq.codecs.SocketType.STREAM)
+        final SocketType type = socket.type();
+        if (options.immediate || type == SocketType.ROUTER || type == SocketType.STREAM)
         {
             agent.connect(endpoint, config, this);
         }

@@ -1,6 +1,5 @@
 package io.ringmq.engine;
 
-import io.ringmq.codecs.SocketType;
 
 import java.util.EnumSet;
 import java.util.Set;

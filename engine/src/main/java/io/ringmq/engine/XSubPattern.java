@@ -1,6 +1,5 @@
 package io.ringmq.engine;
 
-import io.ringmq.codecs.SocketType;
 import io.ringmq.rings.Pipe;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;

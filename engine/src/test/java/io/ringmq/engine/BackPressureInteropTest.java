@@ -1,8 +1,6 @@
 package io.ringmq.engine;
 
-import io.ringmq.codecs.SocketType;
 import io.ringmq.interop.LibzmqPeer;
-import io.ringmq.rings.IdleStrategyKind;
 import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +48,7 @@ class BackPressureInteropTest
     void start()
     {
         LibzmqPeer.requireLibzmq();
-        context = Context.builder().ioThreads(1).idleStrategy(IdleStrategyKind.BLOCK).build();
+        context = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
     }
 
     @AfterEach

@@ -1,7 +1,5 @@
 package io.ringmq.engine;
 
-import io.ringmq.codecs.SocketType;
-import io.ringmq.rings.IdleStrategyKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,7 +22,7 @@ class ContextIoThreadsTest
     void ioThreadsStartOnTheFirstNetworkEndpointAndStopWithTheContext() throws Exception
     {
         final long before = ioThreadsAlive(); // other tests' contexts may still be stopping theirs
-        final Context context = Context.builder().ioThreads(2).idleStrategy(IdleStrategyKind.BLOCK).build();
+        final Context context = Context.builder().ioThreads(2).idleStrategy(WaitStrategy.BLOCK).build();
         try (Socket pull = context.socket(SocketType.PULL); Socket push = context.socket(SocketType.PUSH))
         {
             pull.bind("inproc://no-io");

@@ -3,12 +3,10 @@ package io.ringmq.engine;
 import io.ringmq.codecs.CommandEncoder;
 import io.ringmq.codecs.GreetingDescriptor;
 import io.ringmq.codecs.Mechanism;
-import io.ringmq.codecs.SocketType;
 import io.ringmq.crypto.CurveKeys;
 import io.ringmq.crypto.CurveMechanism;
 import io.ringmq.crypto.MechanismConfig;
 import io.ringmq.interop.LibzmqPeer;
-import io.ringmq.rings.IdleStrategyKind;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +41,7 @@ class CveReplayTest
     void start()
     {
         LibzmqPeer.requireLibzmq();
-        context = Context.builder().ioThreads(1).idleStrategy(IdleStrategyKind.BLOCK).build();
+        context = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
     }
 
     @AfterEach
@@ -71,7 +69,7 @@ class CveReplayTest
     private static byte[] ready(final SocketType type)
     {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
-        final int length = CommandEncoder.encodeReady(buffer, 0, type, new UnsafeBuffer(new byte[0]), 0, 0);
+        final int length = CommandEncoder.encodeReady(buffer, 0, type.wire(), new UnsafeBuffer(new byte[0]), 0, 0);
         return Arrays.copyOf(buffer.byteArray(), length);
     }
 
@@ -188,7 +186,7 @@ class CveReplayTest
         final CurveKeys.KeyPair clientKeys = CurveKeys.generateKeyPair();
         try (Socket rep = curveServer(serverKeys))
         {
-            final CurveMechanism client = CurveMechanism.client(new MechanismConfig(SocketType.REQ, null),
+            final CurveMechanism client = CurveMechanism.client(new MechanismConfig(SocketType.REQ.wire(), null),
                 serverKeys.publicKey(), clientKeys.publicKey(), clientKeys.secretKey());
             final UnsafeBuffer helloBody = new UnsafeBuffer(new byte[512]);
             final int helloLength = client.produceCommand(helloBody, 0);

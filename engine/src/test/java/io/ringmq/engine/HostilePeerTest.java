@@ -1,9 +1,7 @@
 package io.ringmq.engine;
 
 import io.ringmq.codecs.CommandEncoder;
-import io.ringmq.codecs.SocketType;
 import io.ringmq.interop.LibzmqPeer;
-import io.ringmq.rings.IdleStrategyKind;
 import io.ringmq.transports.TransportEvent;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +46,7 @@ class HostilePeerTest
     @BeforeEach
     void start()
     {
-        context = Context.builder().ioThreads(1).idleStrategy(IdleStrategyKind.BLOCK).build();
+        context = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
     }
 
     @AfterEach
@@ -108,7 +106,7 @@ class HostilePeerTest
     private static byte[] readyFrom(final SocketType type)
     {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
-        final int length = CommandEncoder.encodeReady(buffer, 0, type, new UnsafeBuffer(new byte[0]), 0, 0);
+        final int length = CommandEncoder.encodeReady(buffer, 0, type.wire(), new UnsafeBuffer(new byte[0]), 0, 0);
         final byte[] ready = new byte[length];
         buffer.getBytes(0, ready);
         return ready;

@@ -1,8 +1,6 @@
 package io.ringmq.engine;
 
-import io.ringmq.codecs.SocketType;
 import io.ringmq.interop.LibzmqPeer;
-import io.ringmq.rings.IdleStrategyKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
@@ -40,7 +38,7 @@ class LibzmqInteropTest
     @BeforeEach
     void start()
     {
-        context = Context.builder().ioThreads(1).idleStrategy(IdleStrategyKind.BLOCK).build();
+        context = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
         peer = LibzmqPeer.start();
     }
 

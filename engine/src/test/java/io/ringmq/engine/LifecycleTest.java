@@ -1,7 +1,5 @@
 package io.ringmq.engine;
 
-import io.ringmq.codecs.SocketType;
-import io.ringmq.rings.IdleStrategyKind;
 import org.agrona.concurrent.NanoClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,7 +20,7 @@ class LifecycleTest
         // Each reading of this clock is ten seconds later: a one-minute timeout expires after a handful of idles.
         final AtomicLong now = new AtomicLong();
         final NanoClock fast = () -> now.addAndGet(TimeUnit.SECONDS.toNanos(10));
-        try (Context context = Context.builder().clock(fast).idleStrategy(IdleStrategyKind.BACK_OFF).build();
+        try (Context context = Context.builder().clock(fast).idleStrategy(WaitStrategy.BACK_OFF).build();
              Socket pull = context.socket(SocketType.PULL))
         {
             pull.bind("inproc://timeout");

@@ -4,9 +4,7 @@ import io.ringmq.codecs.CommandEncoder;
 import io.ringmq.codecs.FrameDescriptor;
 import io.ringmq.codecs.GreetingDescriptor;
 import io.ringmq.codecs.Mechanism;
-import io.ringmq.codecs.SocketType;
 import io.ringmq.crypto.CurveKeys;
-import io.ringmq.rings.IdleStrategyKind;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +40,7 @@ class NetworkBehaviourTest
     @BeforeEach
     void start()
     {
-        context = Context.builder().ioThreads(1).idleStrategy(IdleStrategyKind.BLOCK).build();
+        context = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
     }
 
     @AfterEach
@@ -82,7 +80,7 @@ class NetworkBehaviourTest
                 // A peer that completes the handshake, then never answers a PING.
                 final UnsafeBuffer out = new UnsafeBuffer(new byte[256]);
                 int length = GreetingDescriptor.encode(out, 0, Mechanism.NULL, false);
-                length += CommandEncoder.encodeReady(out, length, SocketType.DEALER, null, 0, 0);
+                length += CommandEncoder.encodeReady(out, length, SocketType.DEALER.wire(), null, 0, 0);
                 peer.getOutputStream().write(out.byteArray(), 0, length);
                 awaitEvent(events, MonitorEvent.HANDSHAKE_SUCCEEDED);
                 awaitEvent(events, MonitorEvent.DISCONNECTED);

@@ -1,8 +1,6 @@
 package io.ringmq.engine;
 
-import io.ringmq.codecs.SocketType;
 import io.ringmq.interop.LibzmqPeer;
-import io.ringmq.rings.IdleStrategyKind;
 import io.ringmq.transports.TransportEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +34,7 @@ class PeerInteropTest
     @BeforeEach
     void start()
     {
-        context = Context.builder().ioThreads(1).idleStrategy(IdleStrategyKind.BLOCK).build();
+        context = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
         peer = LibzmqPeer.start();
     }
 
@@ -115,7 +113,7 @@ class PeerInteropTest
     @Test
     void callerRunsModeTalksToLibzmqWithoutIoThreads()
     {
-        try (Context callerRuns = Context.builder().ioThreads(0).idleStrategy(IdleStrategyKind.BLOCK).build();
+        try (Context callerRuns = Context.builder().ioThreads(0).idleStrategy(WaitStrategy.BLOCK).build();
              Socket rep = callerRuns.socket(SocketType.REP))
         {
             final int threadsBefore = Thread.activeCount();

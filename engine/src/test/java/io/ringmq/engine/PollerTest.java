@@ -1,7 +1,5 @@
 package io.ringmq.engine;
 
-import io.ringmq.codecs.SocketType;
-import io.ringmq.rings.IdleStrategyKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -55,7 +53,7 @@ class PollerTest
     @Test
     void parkedPollerIsWokenByAMessageForAnyOfItsSockets() throws Exception
     {
-        for (final IdleStrategyKind kind : new IdleStrategyKind[]{IdleStrategyKind.BLOCK, IdleStrategyKind.BACK_OFF})
+        for (final WaitStrategy kind : new WaitStrategy[]{WaitStrategy.BLOCK, WaitStrategy.BACK_OFF})
         {
             try (Context context = Context.builder().idleStrategy(kind).build();
                  Socket a = context.socket(SocketType.PULL);
@@ -112,8 +110,8 @@ class PollerTest
     void pollsCallerRunsSocketsWhoseNetworkDataOnlyTheirOwnThreadReads() throws Exception
     {
         // Caller-runs: no I/O thread reads the tcp connection, the poller's scans do; short parks keep it moving.
-        try (Context callerRuns = Context.builder().ioThreads(0).idleStrategy(IdleStrategyKind.BLOCK).build();
-             Context withIo = Context.builder().ioThreads(1).idleStrategy(IdleStrategyKind.BLOCK).build();
+        try (Context callerRuns = Context.builder().ioThreads(0).idleStrategy(WaitStrategy.BLOCK).build();
+             Context withIo = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
              Socket pull = callerRuns.socket(SocketType.PULL);
              Socket idleInproc = callerRuns.socket(SocketType.PULL);
              Socket push = withIo.socket(SocketType.PUSH))

@@ -1,7 +1,5 @@
 package io.ringmq.engine;
 
-import io.ringmq.codecs.SocketType;
-import io.ringmq.rings.IdleStrategyKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,7 +16,7 @@ class ReadinessListenerTest
     @Test
     void listenerWakesAnEventLoopThatOwnsTheSocket() throws Exception
     {
-        for (final IdleStrategyKind kind : new IdleStrategyKind[]{IdleStrategyKind.BLOCK, IdleStrategyKind.BACK_OFF})
+        for (final WaitStrategy kind : new WaitStrategy[]{WaitStrategy.BLOCK, WaitStrategy.BACK_OFF})
         {
             try (Context context = Context.builder().idleStrategy(kind).build();
                  Socket push = context.socket(SocketType.PUSH))

@@ -1,10 +1,8 @@
 package io.ringmq.engine;
 
-import io.ringmq.codecs.SocketType;
 import io.ringmq.codecs.Z85;
 import io.ringmq.crypto.CurveKeys;
 import io.ringmq.interop.LibzmqPeer;
-import io.ringmq.rings.IdleStrategyKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +33,7 @@ class SecurityInteropTest
     @BeforeEach
     void start()
     {
-        context = Context.builder().ioThreads(1).idleStrategy(IdleStrategyKind.BLOCK).build();
+        context = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
         peer = LibzmqPeer.start();
     }
 

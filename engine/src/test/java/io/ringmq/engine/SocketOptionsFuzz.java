@@ -2,8 +2,6 @@ package io.ringmq.engine;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.ringmq.codecs.SocketType;
-import io.ringmq.rings.IdleStrategyKind;
 import org.junit.jupiter.api.AfterAll;
 
 import java.lang.reflect.Field;
@@ -46,7 +44,7 @@ class SocketOptionsFuzz
     {
         if (null == context)
         {
-            context = Context.builder().ioThreads(1).idleStrategy(IdleStrategyKind.BLOCK).build();
+            context = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
         }
         return context;
     }

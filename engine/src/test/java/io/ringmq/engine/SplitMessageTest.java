@@ -1,8 +1,6 @@
 package io.ringmq.engine;
 
 import io.ringmq.codecs.CommandEncoder;
-import io.ringmq.codecs.SocketType;
-import io.ringmq.rings.IdleStrategyKind;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +30,7 @@ class SplitMessageTest
     @ValueSource(strings = {"tcp", "ipc"})
     void theRestOfAMessageThatArrivesLaterIsStillRead(final String transport) throws Exception
     {
-        try (Context context = Context.builder().ioThreads(1).idleStrategy(IdleStrategyKind.BLOCK).build();
+        try (Context context = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
              Socket pull = context.socket(SocketType.PULL))
         {
             pull.setOption(SocketOption.RCVTIMEO, 5_000);
@@ -73,7 +71,7 @@ class SplitMessageTest
     private static byte[] readyFrom(final SocketType type)
     {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
-        final int length = CommandEncoder.encodeReady(buffer, 0, type, new UnsafeBuffer(new byte[0]), 0, 0);
+        final int length = CommandEncoder.encodeReady(buffer, 0, type.wire(), new UnsafeBuffer(new byte[0]), 0, 0);
         final byte[] ready = new byte[length];
         buffer.getBytes(0, ready);
         return ready;

@@ -1,8 +1,6 @@
 package io.ringmq.engine;
 
-import io.ringmq.codecs.SocketType;
 import io.ringmq.interop.LibzmqPeer;
-import io.ringmq.rings.IdleStrategyKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,7 @@ class StreamSocketTest
     @BeforeEach
     void start()
     {
-        context = Context.builder().ioThreads(1).idleStrategy(IdleStrategyKind.BLOCK).build();
+        context = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
     }
 
     @AfterEach

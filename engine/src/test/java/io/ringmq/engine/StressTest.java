@@ -1,7 +1,5 @@
 package io.ringmq.engine;
 
-import io.ringmq.codecs.SocketType;
-import io.ringmq.rings.IdleStrategyKind;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,16 +24,16 @@ class StressTest
     @Test
     void manyPushersIntoOnePullWithBackOff() throws Exception
     {
-        manyIntoOne(IdleStrategyKind.BACK_OFF, SocketType.PUSH, SocketType.PULL);
+        manyIntoOne(WaitStrategy.BACK_OFF, SocketType.PUSH, SocketType.PULL);
     }
 
     @Test
     void manyDealersIntoOneRouterWithBlock() throws Exception
     {
-        manyIntoOne(IdleStrategyKind.BLOCK, SocketType.DEALER, SocketType.ROUTER);
+        manyIntoOne(WaitStrategy.BLOCK, SocketType.DEALER, SocketType.ROUTER);
     }
 
-    private static void manyIntoOne(final IdleStrategyKind idle, final SocketType producerType, final SocketType consumerType)
+    private static void manyIntoOne(final WaitStrategy idle, final SocketType producerType, final SocketType consumerType)
         throws Exception
     {
         try (Context context = Context.builder().idleStrategy(idle).build();
@@ -110,7 +108,7 @@ class StressTest
     @Test
     void producersClosingWhileSendingDeliverAGapFreePrefix() throws Exception
     {
-        try (Context context = Context.builder().idleStrategy(IdleStrategyKind.BACK_OFF).build();
+        try (Context context = Context.builder().idleStrategy(WaitStrategy.BACK_OFF).build();
              Socket pull = context.socket(SocketType.PULL))
         {
             pull.setOption(SocketOption.RCVHWM, 4);

@@ -1,7 +1,5 @@
 package io.ringmq.engine;
 
-import io.ringmq.codecs.SocketType;
-import io.ringmq.rings.IdleStrategyKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,7 @@ class TcpAddressingTest
     @BeforeEach
     void start()
     {
-        context = Context.builder().ioThreads(1).idleStrategy(IdleStrategyKind.BLOCK).build();
+        context = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
     }
 
     @AfterEach

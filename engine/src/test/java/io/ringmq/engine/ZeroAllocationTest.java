@@ -1,6 +1,5 @@
 package io.ringmq.engine;
 
-import io.ringmq.codecs.SocketType;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,9 +1,9 @@
 package io.ringmq.engine.examples;
 
-import io.ringmq.codecs.SocketType;
 import io.ringmq.engine.Context;
 import io.ringmq.engine.Socket;
 import io.ringmq.engine.SocketOption;
+import io.ringmq.engine.SocketType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

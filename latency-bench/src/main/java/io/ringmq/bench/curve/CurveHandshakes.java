@@ -1,13 +1,13 @@
 package io.ringmq.bench.curve;
 
-import io.ringmq.codecs.SocketType;
-import io.ringmq.crypto.CurveKeys;
 import io.ringmq.engine.Authenticator;
 import io.ringmq.engine.Context;
+import io.ringmq.engine.CurveKeyPair;
 import io.ringmq.engine.Socket;
 import io.ringmq.engine.SocketOption;
-import io.ringmq.rings.IdleStrategyKind;
+import io.ringmq.engine.SocketType;
 
+import io.ringmq.engine.WaitStrategy;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -48,7 +48,7 @@ public final class CurveHandshakes
         int warmup = 0;
         boolean zap = false;
         int ioThreads = 1;
-        IdleStrategyKind idle = IdleStrategyKind.BLOCK;
+        WaitStrategy idle = WaitStrategy.BLOCK;
         for (int i = 3; i < args.length; i++)
         {
             switch (args[i])
@@ -60,7 +60,7 @@ public final class CurveHandshakes
                 case "--zap": zap = true; break;
                 case "--io-threads": ioThreads = Integer.parseInt(args[++i]); break;
                 case "--wait-strategy":
-                    idle = IdleStrategyKind.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_'));
+                    idle = WaitStrategy.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_'));
                     break;
                 default:
                     System.err.println("CurveHandshakes: unexpected argument '" + args[i] + "'");
@@ -87,9 +87,9 @@ public final class CurveHandshakes
         {
             if (null != secret)
             {
-                final byte[] key = CurveKeys.fromZ85(secret);
+                final byte[] key = CurveKeyPair.decodeZ85(secret);
                 rep.setOption(SocketOption.CURVE_SERVER, true);
-                rep.setOption(SocketOption.CURVE_PUBLICKEY, CurveKeys.publicFromSecret(key));
+                rep.setOption(SocketOption.CURVE_PUBLICKEY, CurveKeyPair.publicKeyOf(key));
                 rep.setOption(SocketOption.CURVE_SECRETKEY, key);
                 if (zap)
                 {
@@ -110,7 +110,7 @@ public final class CurveHandshakes
     private static void connectLoop(final Context context, final String endpoint, final int count, final int warmup,
         final String secret, final String serverKey)
     {
-        final byte[] server = null == serverKey ? null : CurveKeys.fromZ85(serverKey);
+        final byte[] server = null == serverKey ? null : CurveKeyPair.decodeZ85(serverKey);
         final byte[] ownSecret;
         final byte[] ownPublic;
         if (null == server)
@@ -120,12 +120,12 @@ public final class CurveHandshakes
         }
         else if (null != secret)
         {
-            ownSecret = CurveKeys.fromZ85(secret);
-            ownPublic = CurveKeys.publicFromSecret(ownSecret);
+            ownSecret = CurveKeyPair.decodeZ85(secret);
+            ownPublic = CurveKeyPair.publicKeyOf(ownSecret);
         }
         else
         {
-            final CurveKeys.KeyPair pair = CurveKeys.generateKeyPair();
+            final CurveKeyPair pair = CurveKeyPair.generate();
             ownSecret = pair.secretKey();
             ownPublic = pair.publicKey();
         }

@@ -1,10 +1,9 @@
 package io.ringmq.bench.inproc;
 
-import io.ringmq.codecs.SocketType;
 import io.ringmq.engine.Context;
 import io.ringmq.engine.Socket;
+import io.ringmq.engine.SocketType;
 import io.ringmq.engine.Status;
-import io.ringmq.rings.SlotDescriptor;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * Issue 3: send + recv of a message up to the slot size allocates 0 B/op in steady state — read
  * {@code gc.alloc.rate.norm} under {@code -prof gc}. One thread, inproc, the default context (BLOCK idle
  * strategy: nothing ever waits here, a message is always there to receive). {@code size} 108 is the largest
- * single frame that fits a slot inline ({@link SlotDescriptor#INLINE_CAPACITY} − the 4-byte frame length);
+ * single frame that fits a slot inline (rings' {@code SlotDescriptor.INLINE_CAPACITY}, 112 B, − the 4-byte frame
+ * length; written out here because this module sees the engine API only);
  * {@code pushPull} sends and receives one message, {@code reqRep} does a REQ→REP→REQ round trip.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -37,6 +37,9 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 public class InprocAllocationBenchmark
 {
+    /** The 112-byte data area of a 128-byte ring slot less one 4-byte frame length: rings' SlotDescriptor. */
+    private static final int INLINE_FRAME_CAPACITY = 108;
+
     @Param({"8", "108"})
     int size;
 
@@ -45,12 +48,12 @@ public class InprocAllocationBenchmark
     private Socket pull;
     private Socket req;
     private Socket rep;
-    private final UnsafeBuffer message = new UnsafeBuffer(new byte[SlotDescriptor.INLINE_CAPACITY]);
+    private final UnsafeBuffer message = new UnsafeBuffer(new byte[INLINE_FRAME_CAPACITY]);
 
     @Setup(Level.Trial)
     public void setup()
     {
-        if (size > SlotDescriptor.INLINE_CAPACITY - SlotDescriptor.FRAME_LENGTH_FIELD)
+        if (size > INLINE_FRAME_CAPACITY)
         {
             throw new IllegalStateException(size + " B does not fit a slot");
         }

@@ -1,10 +1,10 @@
 package io.ringmq.bench.inproc;
 
-import io.ringmq.codecs.SocketType;
 import io.ringmq.engine.Context;
 import io.ringmq.engine.Socket;
 import io.ringmq.engine.SocketOption;
-import io.ringmq.rings.IdleStrategyKind;
+import io.ringmq.engine.SocketType;
+import io.ringmq.engine.WaitStrategy;
 import net.openhft.affinity.Affinity;
 import org.HdrHistogram.Histogram;
 import org.zeromq.ZMQ;
@@ -47,10 +47,10 @@ public final class InprocComparison
         final int roundtrips = Integer.parseInt(args[2]);
         final int cpuA = Integer.parseInt(args[3]);
         final int cpuB = Integer.parseInt(args[4]);
-        print("ringmq-block", size, ringMqThroughput(IdleStrategyKind.BLOCK, size, messages, -1, -1),
-            ringMqLatency(IdleStrategyKind.BLOCK, size, roundtrips, -1, -1));
-        print("ringmq-spin", size, ringMqThroughput(IdleStrategyKind.BUSY_SPIN, size, messages, cpuA, cpuB),
-            ringMqLatency(IdleStrategyKind.BUSY_SPIN, size, roundtrips, cpuA, cpuB));
+        print("ringmq-block", size, ringMqThroughput(WaitStrategy.BLOCK, size, messages, -1, -1),
+            ringMqLatency(WaitStrategy.BLOCK, size, roundtrips, -1, -1));
+        print("ringmq-spin", size, ringMqThroughput(WaitStrategy.BUSY_SPIN, size, messages, cpuA, cpuB),
+            ringMqLatency(WaitStrategy.BUSY_SPIN, size, roundtrips, cpuA, cpuB));
         print("jeromq", size, jeroMqThroughput(size, messages, cpuA, cpuB), jeroMqLatency(size, roundtrips, cpuA, cpuB));
         System.exit(0);
     }
@@ -71,13 +71,13 @@ public final class InprocComparison
         }
     }
 
-    private static Context context(final IdleStrategyKind idle)
+    private static Context context(final WaitStrategy idle)
     {
         return Context.builder().ioThreads(1).idleStrategy(idle).build();
     }
 
     private static double ringMqThroughput(
-        final IdleStrategyKind idle, final int size, final int messages, final int cpuA, final int cpuB)
+        final WaitStrategy idle, final int size, final int messages, final int cpuA, final int cpuB)
         throws InterruptedException
     {
         final long[] elapsed = new long[1];
@@ -125,7 +125,7 @@ public final class InprocComparison
     }
 
     private static Histogram ringMqLatency(
-        final IdleStrategyKind idle, final int size, final int roundtrips, final int cpuA, final int cpuB)
+        final WaitStrategy idle, final int size, final int roundtrips, final int cpuA, final int cpuB)
         throws InterruptedException
     {
         final Histogram histogram = new Histogram(3_600_000_000_000L, 3);

@@ -1,10 +1,10 @@
 package io.ringmq.bench.inproc;
 
-import io.ringmq.codecs.SocketType;
 import io.ringmq.engine.Context;
 import io.ringmq.engine.Socket;
+import io.ringmq.engine.SocketType;
 import io.ringmq.engine.Status;
-import io.ringmq.rings.IdleStrategyKind;
+import io.ringmq.engine.WaitStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,7 +54,7 @@ public class InprocRoundTripBenchmark
         running = true;
         if (params.getBenchmark().endsWith("ringmq"))
         {
-            context = Context.builder().ioThreads(0).idleStrategy(IdleStrategyKind.BUSY_SPIN).build();
+            context = Context.builder().ioThreads(0).idleStrategy(WaitStrategy.BUSY_SPIN).build();
             final Socket rep = context.socket(SocketType.REP);
             rep.bind("inproc://rr");
             req = context.socket(SocketType.REQ);

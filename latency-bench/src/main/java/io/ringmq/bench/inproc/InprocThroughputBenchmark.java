@@ -1,11 +1,11 @@
 package io.ringmq.bench.inproc;
 
-import io.ringmq.codecs.SocketType;
 import io.ringmq.engine.Context;
 import io.ringmq.engine.Socket;
 import io.ringmq.engine.SocketOption;
+import io.ringmq.engine.SocketType;
 import io.ringmq.engine.Status;
-import io.ringmq.rings.IdleStrategyKind;
+import io.ringmq.engine.WaitStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Both sides use the non-blocking form ({@code DONTWAIT}) and spin with {@link Thread#onSpinWait()} on
  * would-block, checking JMH's {@link Control#stopMeasurement} so that neither thread can be left waiting for a
- * peer that has already left the iteration; ringmq's context is built with {@link IdleStrategyKind#BUSY_SPIN}
+ * peer that has already left the iteration; ringmq's context is built with {@link WaitStrategy#BUSY_SPIN}
  * too. Busy-spin: run it pinned ({@code taskset -c 0,1}) and read it as the figure of a machine whose two cores
  * are both given to the benchmark.
  * <p>
@@ -67,7 +67,7 @@ public class InprocThroughputBenchmark
         @Setup(Level.Trial)
         public void setup(final InprocThroughputBenchmark b)
         {
-            context = Context.builder().ioThreads(0).idleStrategy(IdleStrategyKind.BUSY_SPIN).build();
+            context = Context.builder().ioThreads(0).idleStrategy(WaitStrategy.BUSY_SPIN).build();
             pull = context.socket(SocketType.PULL);
             push = context.socket(SocketType.PUSH);
             pull.setOption(SocketOption.RCVHWM, b.hwm);

@@ -1,5 +1,6 @@
 package io.ringmq.bench.sidebyside;
 
+import io.ringmq.engine.CurveKeyPair;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -40,8 +41,8 @@ class ContenderTest
             "--curve-server", "--curve-secret"), bind.subList(0, 6));
         assertEquals(List.of("/repo/latency-bench/target/c/zmq_remote_thr", "tcp://127.0.0.1:4000", "64", "20000",
             "--curve-server-key"), connect.subList(0, 5));
-        final byte[] secret = io.ringmq.crypto.CurveKeys.fromZ85(bind.get(6));
-        assertEquals(io.ringmq.crypto.CurveKeys.toZ85(io.ringmq.crypto.CurveKeys.publicFromSecret(secret)), connect.get(5));
+        final byte[] secret = CurveKeyPair.decodeZ85(bind.get(6));
+        assertEquals(CurveKeyPair.encodeZ85(CurveKeyPair.publicKeyOf(secret)), connect.get(5));
         assertEquals(bind, curve.command(Role.LOCAL_THR, VARS), "one key pair per harness run");
         assertTrue(Contenders.builtIn().get("ringmq-curve").command(Role.LOCAL_LAT, VARS).contains("--curve-server"));
     }

@@ -1,4 +1,4 @@
-package io.ringmq.bench.inproc;
+package io.ringmq.rings;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;

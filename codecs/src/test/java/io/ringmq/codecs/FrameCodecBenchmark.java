@@ -1,8 +1,5 @@
-package io.ringmq.bench;
+package io.ringmq.codecs;
 
-import io.ringmq.codecs.FrameDecoder;
-import io.ringmq.codecs.FrameDescriptor;
-import io.ringmq.codecs.FrameHandler;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;

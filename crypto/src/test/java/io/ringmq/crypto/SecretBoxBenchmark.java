@@ -1,12 +1,6 @@
-package io.ringmq.bench;
+package io.ringmq.crypto;
 
 import io.ringmq.codecs.SocketType;
-import io.ringmq.crypto.CookieKeyring;
-import io.ringmq.crypto.CurveKeys;
-import io.ringmq.crypto.CurveMechanism;
-import io.ringmq.crypto.MechanismConfig;
-import io.ringmq.crypto.SecretBox;
-import io.ringmq.crypto.SecurityMechanism;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,8 +23,7 @@ import java.util.concurrent.TimeUnit;
  * MESSAGE encode/decode through a handshaken {@link CurveMechanism} (nonce, sub-key, box). With {@code -prof gc}
  * every path must show 0 B/op.
  * <pre>
- * mvn -q -pl latency-bench -am package -DskipTests
- * java @jvm.options -jar latency-bench/target/benchmarks.jar SecretBoxBenchmark \
+ * scripts/bench.sh crypto SecretBoxBenchmark \
  *     -jvmArgsAppend "$(grep -v '^#' jvm.options | tr '\n' ' ')" -prof gc
  * </pre>
  * First run (2026-11-27, 2 shared cores busy with other builds, -wi 1 -i 2 -w 1 -r 1: indicative only, to be
