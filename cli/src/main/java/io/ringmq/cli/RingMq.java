@@ -16,7 +16,7 @@ import java.io.PrintWriter;
         PerfCommands.LocalLat.class, PerfCommands.RemoteLat.class,
         PerfCommands.LocalThr.class, PerfCommands.RemoteThr.class,
         KeygenCommand.class, CatCommands.Send.class, CatCommands.Recv.class,
-        ProxyCommand.class, BenchCommand.class})
+        ProxyCommand.class, BenchCommand.class, StatCommand.class})
 public final class RingMq implements Runnable
 {
     public void run()

@@ -7,6 +7,8 @@ import io.ringmq.rings.Pipe;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -52,6 +54,10 @@ public final class Context implements AutoCloseable
     private volatile Authenticator authenticator;
     /** The I/O threads, started on the first tcp or ipc bind or connect. */
     private IoThreads io;
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+    private final long id = IDS.incrementAndGet();
+    private final java.util.concurrent.atomic.AtomicInteger socketIds = new java.util.concurrent.atomic.AtomicInteger();
+    private final CountersFile countersFile;
 
     private Context(final Builder builder)
     {
@@ -59,6 +65,46 @@ public final class Context implements AutoCloseable
         idleStrategy = builder.idleStrategy;
         affinity = builder.affinity.clone();
         clock = builder.clock;
+        countersFile = builder.counters ?
+            openCounters(null != builder.countersDirectory ? builder.countersDirectory : CounterFile.defaultDirectory(),
+                builder.countersCapacity) : null;
+    }
+
+    /** Cleans the directory of stale files, then creates this context's; a failure costs the counters only. */
+    private CountersFile openCounters(final Path directory, final int capacity)
+    {
+        final long nowMs = System.currentTimeMillis();
+        try
+        {
+            CounterFile.removeStale(directory, nowMs);
+            final CountersFile file = CountersFile.create(directory, id, capacity, nowMs);
+            CountersHeartbeat.add(file);
+            return file;
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            System.getLogger(Context.class.getName()).log(System.Logger.Level.WARNING,
+                "ringmq context " + id + " runs without counters: cannot create its file in " + directory + ": " + ex);
+            return null;
+        }
+    }
+
+    /** @return this context's id, unique in the process: its counters file and MBeans are named after it. */
+    public long id()
+    {
+        return id;
+    }
+
+    /** @return this context's counters file, or null if it runs without. */
+    CountersFile countersFile()
+    {
+        return countersFile;
+    }
+
+    /** @return the path of this context's counters file, if it has one. */
+    public java.util.Optional<Path> countersPath()
+    {
+        return null == countersFile ? java.util.Optional.empty() : java.util.Optional.of(countersFile.path());
     }
 
     /** @return a context with libzmq's defaults: one I/O thread, the block idle strategy, no pinning. */
@@ -138,6 +184,17 @@ public final class Context implements AutoCloseable
             // As zmq_ctx_term: connections of closed sockets first write what they queued, each within its LINGER.
             threads.close(-1);
         }
+        if (null != countersFile)
+        {
+            CountersHeartbeat.remove(countersFile);
+            countersFile.close();
+        }
+    }
+
+    /** @return the next socket id of this context (1, 2, ...): the owner id of the socket's counters. */
+    int nextSocketId()
+    {
+        return socketIds.incrementAndGet();
     }
 
     /**
@@ -432,6 +489,9 @@ public final class Context implements AutoCloseable
         private WaitStrategy idleStrategy = WaitStrategy.BLOCK;
         private int[] affinity = new int[0];
         private NanoClock clock = SystemNanoClock.INSTANCE;
+        private boolean counters = true;
+        private Path countersDirectory;
+        private int countersCapacity = CountersFileDescriptor.DEFAULT_CAPACITY;
 
         private Builder()
         {
@@ -476,6 +536,37 @@ public final class Context implements AutoCloseable
         public Builder clock(final NanoClock clock)
         {
             this.clock = java.util.Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /**
+         * @param enabled whether the context keeps its counters in a file another process can read
+         *                ({@code ringmq stat}, {@link CounterFile}); on by default.
+         */
+        public Builder counters(final boolean enabled)
+        {
+            this.counters = enabled;
+            return this;
+        }
+
+        /** @param directory where the counters file goes; default {@link CounterFile#defaultDirectory()}. */
+        public Builder countersDirectory(final Path directory)
+        {
+            this.countersDirectory = java.util.Objects.requireNonNull(directory);
+            return this;
+        }
+
+        /**
+         * @param capacity counters the file holds (default 4,096: 5 per socket, 4 per connection); when it is full,
+         *                 new sockets and connections run without counters.
+         */
+        public Builder countersCapacity(final int capacity)
+        {
+            if (capacity < 1)
+            {
+                throw new IllegalArgumentException("countersCapacity must be >= 1: " + capacity);
+            }
+            this.countersCapacity = capacity;
             return this;
         }
 

@@ -115,6 +115,10 @@ final class RouterPattern extends Pattern
                 {
                     return Pipe.FULL == claim ? Status.WOULD_BLOCK : Status.UNROUTABLE;
                 }
+                if (Pipe.FULL == claim)
+                {
+                    socket.droppedAtHwm();
+                }
                 dropping = true;
             }
             sending = true;

@@ -59,6 +59,9 @@ public final class Socket implements AutoCloseable
     private final Waker idleWaker;
     /** What pipes poke without a readiness listener: the idle strategy, and in caller-runs the agent. */
     private final Waker baseWaker;
+    private final int id;
+    /** Null when the context keeps no counters file. */
+    private final SocketCounters counters;
     /** What producers poke: the idle waker, plus the readiness listener if one is set. Read by other threads. */
     private volatile Waker waker;
     private final NanoClock clock;
@@ -107,6 +110,23 @@ public final class Socket implements AutoCloseable
         };
         this.waker = baseWaker;
         this.pattern = Pattern.create(this);
+        this.id = context.nextSocketId();
+        this.counters = SocketCounters.create(context.countersFile(), id, type + "-" + id);
+    }
+
+    /** @return this socket's id within its context (1, 2, ...), as its counters and MBeans name it. */
+    public int id()
+    {
+        return id;
+    }
+
+    /** Counts a message the pattern dropped at the high-water mark (libzmq drops silently; the counter shows it). */
+    void droppedAtHwm()
+    {
+        if (null != counters)
+        {
+            counters.droppedAtHwm();
+        }
     }
 
     public SocketType type()
@@ -261,6 +281,16 @@ public final class Socket implements AutoCloseable
      */
     public int send(final DirectBuffer buffer, final int offset, final int length, final int flags)
     {
+        final int status = sendFrame(buffer, offset, length, flags);
+        if (Status.OK == status && null != counters)
+        {
+            counters.frameSent(length, (flags & SNDMORE) != 0);
+        }
+        return status;
+    }
+
+    private int sendFrame(final DirectBuffer buffer, final int offset, final int length, final int flags)
+    {
         checkOpen();
         if (context.isClosed())
         {
@@ -344,6 +374,16 @@ public final class Socket implements AutoCloseable
      * @return the frame's length (0 or more), or WOULD_BLOCK, WRONG_STATE, TERMINATED, INTERRUPTED.
      */
     public int recv(final int flags)
+    {
+        final int length = recvFrame(flags);
+        if (length >= 0 && null != counters)
+        {
+            counters.frameReceived(length, frame.more);
+        }
+        return length;
+    }
+
+    private int recvFrame(final int flags)
     {
         checkOpen();
         if (context.isClosed())
@@ -908,6 +948,10 @@ public final class Socket implements AutoCloseable
         for (int i = links.size() - 1; i >= 0; i--)
         {
             detach(links.get(i));
+        }
+        if (null != counters)
+        {
+            counters.close();
         }
         context.removed(this);
     }

@@ -131,10 +131,14 @@ final class XPubPattern extends Pattern
             for (int i = 0, size = candidates.size(); i < size; i++)
             {
                 final Link link = candidates.get(i);
-                // A full link misses the message: PUB's mute state.
+                // A full link misses the message: PUB's mute state (counted, where libzmq drops silently).
                 if (Pipe.CLAIMED == link.end.tryClaim())
                 {
                     matched.add(link);
+                }
+                else if (!link.end.isPeerClosed())
+                {
+                    socket.droppedAtHwm();
                 }
             }
             sending = true;

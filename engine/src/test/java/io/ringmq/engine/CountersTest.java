@@ -1,0 +1,180 @@
+package io.ringmq.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A context's counters, read the way {@code ringmq stat} reads them: through its file, with {@link CounterFile}.
+ */
+class CountersTest
+{
+    private static final int MESSAGES = 5_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aPushPullPairOverTcpCountsEveryMessageAndByteInItsFile() throws Exception
+    {
+        try (Context context = Context.builder().countersDirectory(dir).build())
+        {
+            final Socket pull = context.socket(SocketType.PULL);
+            pull.setOption(SocketOption.RCVTIMEO, 10_000);
+            pull.bind("tcp://127.0.0.1:*");
+            final Socket push = context.socket(SocketType.PUSH);
+            push.connect(pull.lastEndpoint());
+            final byte[] payload = new byte[100];
+            for (int i = 0; i < MESSAGES; i++)
+            {
+                assertEquals(Status.OK, push.send(payload, 0));
+                assertEquals(payload.length, pull.recv(0));
+            }
+            final List<CounterFile> files = CounterFile.list(dir);
+            assertEquals(1, files.size(), files.toString());
+            final CounterFile file = files.get(0);
+            assertEquals(ProcessHandle.current().pid(), file.pid());
+            assertEquals(context.id(), file.contextId());
+            assertFalse(file.isStale(System.currentTimeMillis()));
+            assertEquals(context.countersPath().orElseThrow(), file.path());
+            assertEquals(MESSAGES, value(file, pull.id(), "messages-received"));
+            assertEquals(MESSAGES * 100L, value(file, pull.id(), "bytes-received"));
+            assertEquals(MESSAGES, value(file, push.id(), "messages-sent"));
+            assertEquals(MESSAGES * 100L, value(file, push.id(), "bytes-sent"));
+            assertTrue(file.counters().stream().anyMatch(c -> c.label().equals("PULL-" + pull.id() + " messages received")));
+        }
+        assertTrue(CounterFile.list(dir).isEmpty(), "a closed context removes its file");
+    }
+
+    @Test
+    void multipartMessagesCountOncePerMessageAndEveryFrameIsBytes() throws Exception
+    {
+        try (Context context = Context.builder().countersDirectory(dir).build())
+        {
+            final Socket pull = context.socket(SocketType.PULL);
+            pull.bind("inproc://parts");
+            final Socket push = context.socket(SocketType.PUSH);
+            push.connect("inproc://parts");
+            for (int i = 0; i < 1000; i++)
+            {
+                push.sendMore(new byte[3]);
+                push.send(new byte[7], 0);
+                pull.recv(0);
+                pull.recv(0);
+            }
+            final CounterFile file = CounterFile.list(dir).get(0);
+            assertEquals(1000, value(file, push.id(), "messages-sent"));
+            assertEquals(10_000, value(file, push.id(), "bytes-sent"));
+            assertEquals(1000, value(file, pull.id(), "messages-received"));
+        }
+    }
+
+    @Test
+    void aPubWithAStuckSubscriberCountsWhatItDropped() throws Exception
+    {
+        try (Context context = Context.builder().countersDirectory(dir).build())
+        {
+            final Socket pub = context.socket(SocketType.PUB);
+            pub.setOption(SocketOption.SNDHWM, 100);
+            pub.bind("inproc://feed");
+            final Socket sub = context.socket(SocketType.SUB);
+            sub.setOption(SocketOption.RCVHWM, 100);
+            sub.setOption(SocketOption.SUBSCRIBE, new byte[0]);
+            sub.setOption(SocketOption.RCVTIMEO, 0);
+            sub.connect("inproc://feed");
+            final int published = 10_000;
+            for (int i = 0; i < published; i++)
+            {
+                assertEquals(Status.OK, pub.send(new byte[8], 0));
+            }
+            int delivered = 0;
+            while (sub.recv(Socket.DONTWAIT) >= 0)
+            {
+                delivered++;
+            }
+            final CounterFile file = CounterFile.list(dir).get(0);
+            final long dropped = value(file, pub.id(), "dropped-at-hwm");
+            assertTrue(delivered > 0 && dropped > 0, "delivered " + delivered + ", dropped " + dropped);
+            assertEquals(published, delivered + dropped, "every message is either delivered or counted as dropped");
+            assertEquals(published, value(file, pub.id(), "messages-sent"), "a drop is still a successful send, as in libzmq");
+        }
+    }
+
+    @Test
+    void aFullFileCostsTheCountersNotTheSockets() throws Exception
+    {
+        try (Context context = Context.builder().countersDirectory(dir).countersCapacity(3).build())
+        {
+            final Socket pull = context.socket(SocketType.PULL);
+            pull.bind("inproc://full");
+            final Socket push = context.socket(SocketType.PUSH);
+            push.connect("inproc://full");
+            for (int i = 0; i < 1000; i++)
+            {
+                assertEquals(Status.OK, push.send(new byte[1], 0));
+                assertEquals(1, pull.recv(0));
+            }
+            assertEquals(3, CounterFile.list(dir).get(0).counters().size(), "the file holds what fits");
+        }
+    }
+
+    @Test
+    void aKilledProcessLeavesAFileThatIsRecognisedAsStaleAndRemoved() throws Exception
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (final String argument : ManagementFactory.getRuntimeMXBean().getInputArguments())
+        {
+            if (argument.startsWith("--add-"))
+            {
+                command.add(argument);
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(CountersFileHolder.class.getName());
+        command.add(dir.toString());
+        final Process holder = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try
+        {
+            final BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            final String path = out.readLine();
+            assertNotNull(path, "the holder process printed no path");
+            final CounterFile live = CounterFile.open(Path.of(path)).orElseThrow();
+            assertEquals(holder.pid(), live.pid());
+            assertFalse(live.isStale(System.currentTimeMillis()), "a running process's file is live");
+            holder.destroyForcibly(); // SIGKILL: no close, no shutdown hook
+            assertTrue(holder.waitFor(30, TimeUnit.SECONDS));
+            assertTrue(Files.exists(Path.of(path)), "a killed process leaves its file");
+            assertTrue(CounterFile.open(Path.of(path)).orElseThrow().isStale(System.currentTimeMillis()));
+            assertEquals(1, CounterFile.removeStale(dir, System.currentTimeMillis()));
+            assertFalse(Files.exists(Path.of(path)));
+        }
+        finally
+        {
+            holder.destroyForcibly();
+        }
+    }
+
+    private static long value(final CounterFile file, final int socketId, final String type) throws Exception
+    {
+        return file.counters().stream()
+            .filter(c -> c.socketId() == socketId && c.connectionId() == 0 && c.type().equals(type))
+            .findFirst().orElseThrow(() -> new AssertionError("no " + type + " counter for socket " + socketId))
+            .value();
+    }
+}
