@@ -58,6 +58,7 @@ public final class Context implements AutoCloseable
     private final long id = IDS.incrementAndGet();
     private final java.util.concurrent.atomic.AtomicInteger socketIds = new java.util.concurrent.atomic.AtomicInteger();
     private final CountersFile countersFile;
+    private final boolean jmx;
 
     private Context(final Builder builder)
     {
@@ -65,6 +66,7 @@ public final class Context implements AutoCloseable
         idleStrategy = builder.idleStrategy;
         affinity = builder.affinity.clone();
         clock = builder.clock;
+        jmx = builder.jmx;
         countersFile = builder.counters ?
             openCounters(null != builder.countersDirectory ? builder.countersDirectory : CounterFile.defaultDirectory(),
                 builder.countersCapacity) : null;
@@ -93,6 +95,12 @@ public final class Context implements AutoCloseable
     public long id()
     {
         return id;
+    }
+
+    /** @return whether sockets register MXBeans. */
+    boolean jmx()
+    {
+        return jmx;
     }
 
     /** @return this context's counters file, or null if it runs without. */
@@ -490,6 +498,7 @@ public final class Context implements AutoCloseable
         private int[] affinity = new int[0];
         private NanoClock clock = SystemNanoClock.INSTANCE;
         private boolean counters = true;
+        private boolean jmx;
         private Path countersDirectory;
         private int countersCapacity = CountersFileDescriptor.DEFAULT_CAPACITY;
 
@@ -546,6 +555,16 @@ public final class Context implements AutoCloseable
         public Builder counters(final boolean enabled)
         {
             this.counters = enabled;
+            return this;
+        }
+
+        /**
+         * @param enabled whether each socket registers its counters as an MXBean with the platform MBean server
+         *                ({@link SocketMXBean}); off by default, and needs {@link #counters(boolean) counters}.
+         */
+        public Builder jmx(final boolean enabled)
+        {
+            this.jmx = enabled;
             return this;
         }
 

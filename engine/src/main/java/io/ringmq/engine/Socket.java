@@ -62,6 +62,8 @@ public final class Socket implements AutoCloseable
     private final int id;
     /** Null when the context keeps no counters file. */
     private final SocketCounters counters;
+    /** Null unless the context registers MXBeans. */
+    private final SocketMBean mbean;
     /** What producers poke: the idle waker, plus the readiness listener if one is set. Read by other threads. */
     private volatile Waker waker;
     private final NanoClock clock;
@@ -112,6 +114,7 @@ public final class Socket implements AutoCloseable
         this.pattern = Pattern.create(this);
         this.id = context.nextSocketId();
         this.counters = SocketCounters.create(context.countersFile(), id, type + "-" + id);
+        this.mbean = null != counters && context.jmx() ? SocketMBean.register(context.id(), type.toString(), id, counters) : null;
     }
 
     /** @return this socket's id within its context (1, 2, ...), as its counters and MBeans name it. */
@@ -948,6 +951,10 @@ public final class Socket implements AutoCloseable
         for (int i = links.size() - 1; i >= 0; i--)
         {
             detach(links.get(i));
+        }
+        if (null != mbean)
+        {
+            mbean.unregister();
         }
         if (null != counters)
         {

@@ -66,6 +66,37 @@ final class SocketCounters
         file.free(dropped);
     }
 
+    long messagesSent()
+    {
+        return value(messagesSent);
+    }
+
+    long messagesReceived()
+    {
+        return value(messagesReceived);
+    }
+
+    long bytesSent()
+    {
+        return value(bytesSent);
+    }
+
+    long bytesReceived()
+    {
+        return value(bytesReceived);
+    }
+
+    long dropped()
+    {
+        return value(dropped);
+    }
+
+    /** @return the counter's value, or -1 for one the file had no room for. */
+    private static long value(final AtomicCounter counter)
+    {
+        return null == counter ? -1 : counter.get();
+    }
+
     private static void add(final AtomicCounter counter, final long delta)
     {
         if (null != counter)

@@ -115,6 +115,33 @@ class CountersTest
     }
 
     @Test
+    void withJmxOnEachSocketsCountersAreAnMXBeanOfThePlatformServer() throws Exception
+    {
+        final javax.management.MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try (Context context = Context.builder().countersDirectory(dir).jmx(true).build())
+        {
+            final Socket pull = context.socket(SocketType.PULL);
+            pull.bind("inproc://jmx");
+            final Socket push = context.socket(SocketType.PUSH);
+            push.connect("inproc://jmx");
+            for (int i = 0; i < 2000; i++)
+            {
+                push.send(new byte[4], 0);
+                pull.recv(0);
+            }
+            final javax.management.ObjectName pullName = new javax.management.ObjectName(
+                "io.ringmq:type=Socket,context=" + context.id() + ",socket=PULL-" + pull.id());
+            assertEquals(2, server.queryNames(new javax.management.ObjectName(
+                "io.ringmq:type=Socket,context=" + context.id() + ",*"), null).size());
+            assertEquals(2000L, server.getAttribute(pullName, "MessagesReceived"));
+            assertEquals(8000L, server.getAttribute(pullName, "BytesReceived"));
+            assertEquals("PULL", server.getAttribute(pullName, "Type"));
+            pull.close();
+            assertFalse(server.isRegistered(pullName), "a closed socket's MBean is gone");
+        }
+    }
+
+    @Test
     void aFullFileCostsTheCountersNotTheSockets() throws Exception
     {
         try (Context context = Context.builder().countersDirectory(dir).countersCapacity(3).build())
