@@ -59,6 +59,7 @@ public final class Context implements AutoCloseable
     private final java.util.concurrent.atomic.AtomicInteger socketIds = new java.util.concurrent.atomic.AtomicInteger();
     private final CountersFile countersFile;
     private final boolean jmx;
+    private final int latencyTracking;
 
     private Context(final Builder builder)
     {
@@ -67,6 +68,7 @@ public final class Context implements AutoCloseable
         affinity = builder.affinity.clone();
         clock = builder.clock;
         jmx = builder.jmx;
+        latencyTracking = builder.latencyTracking;
         countersFile = builder.counters ?
             openCounters(null != builder.countersDirectory ? builder.countersDirectory : CounterFile.defaultDirectory(),
                 builder.countersCapacity) : null;
@@ -95,6 +97,12 @@ public final class Context implements AutoCloseable
     public long id()
     {
         return id;
+    }
+
+    /** @return the latency sampling every new socket starts with (0 = off). */
+    int latencyTracking()
+    {
+        return latencyTracking;
     }
 
     /** @return whether sockets register MXBeans. */
@@ -499,6 +507,7 @@ public final class Context implements AutoCloseable
         private NanoClock clock = SystemNanoClock.INSTANCE;
         private boolean counters = true;
         private boolean jmx;
+        private int latencyTracking;
         private Path countersDirectory;
         private int countersCapacity = CountersFileDescriptor.DEFAULT_CAPACITY;
 
@@ -565,6 +574,20 @@ public final class Context implements AutoCloseable
         public Builder jmx(final boolean enabled)
         {
             this.jmx = enabled;
+            return this;
+        }
+
+        /**
+         * @param sampleEvery latency tracking for every socket of the context: 0 off (default), 1 every message, N
+         *                    every Nth; a socket can change its own with {@link Socket#trackLatency(int)}.
+         */
+        public Builder latencyTracking(final int sampleEvery)
+        {
+            if (sampleEvery < 0)
+            {
+                throw new IllegalArgumentException("latencyTracking must be >= 0: " + sampleEvery);
+            }
+            this.latencyTracking = sampleEvery;
             return this;
         }
 

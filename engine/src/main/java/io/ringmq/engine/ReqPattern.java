@@ -85,6 +85,7 @@ final class ReqPattern extends Pattern
         {
             requestBegun = false;
             receivingReply = true;
+            socket.requestSent();
         }
         return Status.OK;
     }
@@ -131,6 +132,7 @@ final class ReqPattern extends Pattern
             replyBegun = false;
             receivingReply = false;
             replyLink = null;
+            socket.replyReceived();
         }
         return Status.OK;
     }

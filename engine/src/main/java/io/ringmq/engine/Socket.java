@@ -62,6 +62,8 @@ public final class Socket implements AutoCloseable
     private final int id;
     /** Null when the context keeps no counters file. */
     private final SocketCounters counters;
+    /** Null while latency tracking is off; read by the socket's thread and by snapshots from any thread. */
+    private volatile LatencyTracker latencyTracker;
     /** Null unless the context registers MXBeans. */
     private final SocketMBean mbean;
     /** What producers poke: the idle waker, plus the readiness listener if one is set. Read by other threads. */
@@ -114,6 +116,7 @@ public final class Socket implements AutoCloseable
         this.pattern = Pattern.create(this);
         this.id = context.nextSocketId();
         this.counters = SocketCounters.create(context.countersFile(), id, type + "-" + id);
+        this.latencyTracker = context.latencyTracking() > 0 ? new LatencyTracker(clock, context.latencyTracking()) : null;
         this.mbean = null != counters && context.jmx() ? SocketMBean.register(context.id(), type.toString(), id, counters) : null;
     }
 
@@ -121,6 +124,63 @@ public final class Socket implements AutoCloseable
     public int id()
     {
         return id;
+    }
+
+    /**
+     * Switches latency tracking on (every message with 1, every Nth with N, for paths where a clock read per
+     * message would cost too much) or off (0), starting afresh: queue residency on each side and, for REQ, request
+     * to reply, into HdrHistogram recorders (see {@link #latency()}). Off by default, or as the context's builder
+     * says ({@link Context.Builder#latencyTracking(int)}).
+     */
+    public void trackLatency(final int sampleEvery)
+    {
+        checkOpen();
+        if (sampleEvery < 0)
+        {
+            throw new IllegalArgumentException("sampleEvery must be >= 0: " + sampleEvery);
+        }
+        final LatencyTracker tracker = 0 == sampleEvery ? null : new LatencyTracker(clock, sampleEvery);
+        latencyTracker = tracker;
+        for (int i = 0, size = links.size(); i < size; i++)
+        {
+            links.get(i).end.latencyProbes(null == tracker ? null : tracker.sendProbe(),
+                null == tracker ? null : tracker.receiveProbe());
+        }
+    }
+
+    /**
+     * @return what latency tracking recorded since it was switched on: totals, and the interval since the previous
+     * call (for .hlog interval logs).
+     * @throws IllegalStateException if tracking is off.
+     */
+    public LatencySnapshot latency()
+    {
+        final LatencyTracker tracker = latencyTracker;
+        if (null == tracker)
+        {
+            throw new IllegalStateException("latency tracking is off on this " + type + " socket (trackLatency)");
+        }
+        return tracker.snapshot();
+    }
+
+    /** REQ: a whole request went out. */
+    void requestSent()
+    {
+        final LatencyTracker tracker = latencyTracker;
+        if (null != tracker)
+        {
+            tracker.requestSent();
+        }
+    }
+
+    /** REQ: the whole reply came in. */
+    void replyReceived()
+    {
+        final LatencyTracker tracker = latencyTracker;
+        if (null != tracker)
+        {
+            tracker.replyReceived();
+        }
     }
 
     /** Counts a message the pattern dropped at the high-water mark (libzmq drops silently; the counter shows it). */
@@ -1136,6 +1196,11 @@ public final class Socket implements AutoCloseable
     private void attach(final Link link)
     {
         link.end.waker(waker);
+        final LatencyTracker tracker = latencyTracker;
+        if (null != tracker)
+        {
+            link.end.latencyProbes(tracker.sendProbe(), tracker.receiveProbe());
+        }
         if (pattern.attach(link))
         {
             link.attached = true;

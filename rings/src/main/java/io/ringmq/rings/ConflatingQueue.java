@@ -26,6 +26,18 @@ final class ConflatingQueue implements MessageQueue
         writerWaker = waker;
     }
 
+    /**
+     * Conflated messages are not timed: the one kept replaces others that waited, so "how long it waited" has no
+     * single answer (engine/README.md).
+     */
+    public void writerProbe(final LatencyProbe probe)
+    {
+    }
+
+    public void readerProbe(final LatencyProbe probe)
+    {
+    }
+
     public void metadata(final Object metadata)
     {
         this.metadata = metadata;

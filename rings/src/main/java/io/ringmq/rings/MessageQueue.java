@@ -21,6 +21,14 @@ interface MessageQueue
 
     void metadata(Object metadata);
 
+    /**
+     * Installs (or, with null, removes) a probe timing this direction's messages: the writing party's (its send
+     * residency) and the reading party's (its receive residency); inproc has both, a network pipe the socket's.
+     */
+    void writerProbe(LatencyProbe probe);
+
+    void readerProbe(LatencyProbe probe);
+
     void limit(int hwm);
 
     int limit();

@@ -56,6 +56,44 @@ final class MessageRing extends MessageRingRightPad implements MessageQueue
         writerWaker = waker;
     }
 
+    public void writerProbe(final LatencyProbe probe)
+    {
+        writerProbe = probe;
+    }
+
+    public void readerProbe(final LatencyProbe probe)
+    {
+        readerProbe = probe;
+    }
+
+    /** Writer thread: the stamp the slot carries, from whichever party times this direction. */
+    private long stamp()
+    {
+        final LatencyProbe writer = writerProbe;
+        long stamp = null == writer ? LatencyProbe.NO_STAMP : writer.stamp();
+        if (LatencyProbe.NO_STAMP == stamp)
+        {
+            final LatencyProbe reader = readerProbe;
+            stamp = null == reader ? LatencyProbe.NO_STAMP : reader.stamp();
+        }
+        return stamp;
+    }
+
+    /** Reader thread: the message stamped {@code stamp} is being taken. */
+    private void taken(final long stamp)
+    {
+        final LatencyProbe writer = writerProbe;
+        if (null != writer)
+        {
+            writer.taken(stamp);
+        }
+        final LatencyProbe reader = readerProbe;
+        if (null != reader)
+        {
+            reader.taken(stamp);
+        }
+    }
+
     public void metadata(final Object metadata)
     {
         this.metadata = metadata;
@@ -252,6 +290,7 @@ final class MessageRing extends MessageRingRightPad implements MessageQueue
         slots.putInt(claimSlotOffset + FRAME_COUNT_OFFSET, writeFrames);
         slots.putInt(claimSlotOffset + DATA_LENGTH_OFFSET, writePosition - writeStart);
         slots.putInt(claimSlotOffset + FLAGS_OFFSET, flags);
+        slots.putLong(claimSlotOffset + TIMESTAMP_OFFSET, stamp());
         claimSequence = -1;
         claimSlot = null;
         writeBuffer = null;
@@ -388,6 +427,11 @@ final class MessageRing extends MessageRingRightPad implements MessageQueue
                 continue;
             }
             final int frames = slots.getInt(slotOffset + FRAME_COUNT_OFFSET);
+            final long stamp = slots.getLong(slotOffset + TIMESTAMP_OFFSET);
+            if (LatencyProbe.NO_STAMP != stamp)
+            {
+                taken(stamp);
+            }
             if ((flags & FLAG_OVERFLOW) != 0)
             {
                 readBuffer = readSlot.overflow;

@@ -66,6 +66,9 @@ abstract class MessageRingSharedFields extends MessageRingLeftPad
     volatile Waker readerWaker = Waker.NONE;
     volatile Waker writerWaker = Waker.NONE;
     volatile Object metadata;
+    /** Null unless a party tracks latency: then each slot carries a stamp taken at publish. */
+    volatile LatencyProbe writerProbe;
+    volatile LatencyProbe readerProbe;
 }
 
 abstract class MessageRingSharedPad extends MessageRingSharedFields

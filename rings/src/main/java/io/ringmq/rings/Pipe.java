@@ -113,6 +113,16 @@ public final class Pipe
             in.readerWaker(waker);
         }
 
+        /**
+         * Times this end's messages in both directions: {@code outbound} how long what this end writes waits for
+         * the peer to take it, {@code inbound} how long what the peer writes waits for this end. Null = not timed.
+         */
+        public void latencyProbes(final LatencyProbe outbound, final LatencyProbe inbound)
+        {
+            out.writerProbe(outbound);
+            in.readerProbe(inbound);
+        }
+
         /** Metadata of this party, carried by every message it writes (e.g. a connection's peer address). */
         public void metadata(final Object metadata)
         {

@@ -36,8 +36,8 @@ public final class SlotDescriptor
     public static final int DATA_LENGTH_OFFSET = 4;
     public static final int FLAGS_OFFSET = 8;
     /**
-     * Reserved for the time the message was published (the observability issue records queue residency from it);
-     * nothing writes it yet. 8-byte aligned so it can be written with one plain or ordered long store.
+     * The time the message was published when a party tracks latency ({@link LatencyProbe}), else 0: the reader
+     * records queue residency from it. 8-byte aligned so it is one plain long store, published with the slot.
      */
     public static final int TIMESTAMP_OFFSET = 16;
     /** Header is 24 bytes so frame data starts 8-byte aligned within the slot. */

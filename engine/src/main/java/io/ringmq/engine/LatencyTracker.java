@@ -1,0 +1,133 @@
+package io.ringmq.engine;
+
+import io.ringmq.rings.LatencyProbe;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.agrona.concurrent.NanoClock;
+
+/**
+ * A socket's latency tracking: queue residency in each direction, timed through the pipes' slots
+ * ({@link LatencyProbe}), and REQ's request-to-reply time, each into an HdrHistogram {@link Recorder} (wait-free
+ * for the recording threads, a lossless hand-off of interval histograms to the reader). All on the context's
+ * clock. Allocation-free while recording.
+ *
+ * <ul>
+ *   <li>send residency: from the application's send (publish into the pipe) to the moment the I/O thread takes the
+ *       message to encode it for the write that follows in the same duty cycle (inproc: to the peer's receive);</li>
+ *   <li>receive residency: from the I/O thread's publish of a decoded message (right after the read that brought
+ *       it) to the application's receive;</li>
+ *   <li>request-reply (REQ): from the request's last frame sent to the reply's last frame received.</li>
+ * </ul>
+ * With {@code sampleEvery} N &gt; 1 only every Nth message is stamped (and so read the clock twice).
+ */
+final class LatencyTracker
+{
+    /** Values above an hour are recorded as an hour: a histogram of fixed size never allocates when recording. */
+    static final long HIGHEST_NS = 3_600_000_000_000L;
+
+    private final NanoClock clock;
+    private final Recorder send = new Recorder(HIGHEST_NS, 3);
+    private final Recorder receive = new Recorder(HIGHEST_NS, 3);
+    private final Recorder requestReply = new Recorder(HIGHEST_NS, 3);
+    private final Histogram sendTotal = new Histogram(HIGHEST_NS, 3);
+    private final Histogram receiveTotal = new Histogram(HIGHEST_NS, 3);
+    private final Histogram requestReplyTotal = new Histogram(HIGHEST_NS, 3);
+    private final Probe sendProbe;
+    private final Probe receiveProbe;
+    private final int sampleEvery;
+    private Histogram sendInterval;
+    private Histogram receiveInterval;
+    private Histogram requestReplyInterval;
+    private long requestStamp = LatencyProbe.NO_STAMP;
+    private long requests;
+
+    LatencyTracker(final NanoClock clock, final int sampleEvery)
+    {
+        this.clock = clock;
+        this.sampleEvery = sampleEvery;
+        sendProbe = new Probe(clock, send, sampleEvery);
+        receiveProbe = new Probe(clock, receive, sampleEvery);
+    }
+
+    LatencyProbe sendProbe()
+    {
+        return sendProbe;
+    }
+
+    LatencyProbe receiveProbe()
+    {
+        return receiveProbe;
+    }
+
+    int sampleEvery()
+    {
+        return sampleEvery;
+    }
+
+    /** REQ: the request's last frame went into the pipe. Socket thread. */
+    void requestSent()
+    {
+        requestStamp = requests++ % sampleEvery == 0 ? clock.nanoTime() : LatencyProbe.NO_STAMP;
+    }
+
+    /** REQ: the reply's last frame was received. Socket thread. */
+    void replyReceived()
+    {
+        if (LatencyProbe.NO_STAMP != requestStamp)
+        {
+            record(requestReply, clock.nanoTime() - requestStamp);
+            requestStamp = LatencyProbe.NO_STAMP;
+        }
+    }
+
+    /** @return everything recorded since tracking began (the intervals so far, added up); any thread, one at a time. */
+    synchronized LatencySnapshot snapshot()
+    {
+        sendInterval = send.getIntervalHistogram(sendInterval);
+        receiveInterval = receive.getIntervalHistogram(receiveInterval);
+        requestReplyInterval = requestReply.getIntervalHistogram(requestReplyInterval);
+        sendTotal.add(sendInterval);
+        receiveTotal.add(receiveInterval);
+        requestReplyTotal.add(requestReplyInterval);
+        return new LatencySnapshot(sendTotal.copy(), receiveTotal.copy(), requestReplyTotal.copy(),
+            sendInterval.copy(), receiveInterval.copy(), requestReplyInterval.copy());
+    }
+
+    static void record(final Recorder recorder, final long nanos)
+    {
+        recorder.recordValue(Math.max(0, Math.min(nanos, HIGHEST_NS)));
+    }
+
+    /** One direction's probe: the writer stamps, the reader records. */
+    static final class Probe implements LatencyProbe
+    {
+        private final NanoClock clock;
+        private final Recorder recorder;
+        private final int sampleEvery;
+        private int published;
+
+        Probe(final NanoClock clock, final Recorder recorder, final int sampleEvery)
+        {
+            this.clock = clock;
+            this.recorder = recorder;
+            this.sampleEvery = sampleEvery;
+        }
+
+        public long stamp()
+        {
+            // Writers of one direction (the socket's thread, or I/O threads for the receive side) may race on the
+            // sample count: that only moves which message is sampled, never what a sample measures.
+            if (sampleEvery > 1 && ++published % sampleEvery != 0)
+            {
+                return NO_STAMP;
+            }
+            final long now = clock.nanoTime();
+            return NO_STAMP == now ? 1 : now;
+        }
+
+        public void taken(final long stamp)
+        {
+            record(recorder, clock.nanoTime() - stamp);
+        }
+    }
+}
