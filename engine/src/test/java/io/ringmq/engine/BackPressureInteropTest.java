@@ -1,12 +1,12 @@
 package io.ringmq.engine;
 
 import io.ringmq.codecs.SocketType;
-import io.ringmq.interop.LibzmqPeer;
 import io.ringmq.rings.IdleStrategyKind;
 import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * mark at least once) and that every message then arrived exactly once, in order, with its body intact.
  */
 @Timeout(120)
+@ExtendWith(LibzmqPeerExtension.class)
 class BackPressureInteropTest
 {
     private static final int HWM = 100;
@@ -42,25 +43,22 @@ class BackPressureInteropTest
     private static final int PAUSE_MS = 3_000;
 
     private Context context;
+    private LibzmqPeers peers;
     private Process peer;
     @TempDir
     Path dir;
 
     @BeforeEach
-    void start()
+    void start(final LibzmqPeers peers)
     {
-        LibzmqPeer.requireLibzmq();
         context = Context.builder().ioThreads(1).idleStrategy(IdleStrategyKind.BLOCK).build();
+        this.peers = peers;
     }
 
     @AfterEach
-    void stop() throws InterruptedException
+    void stop()
     {
-        context.close();
-        if (peer != null && peer.isAlive())
-        {
-            peer.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
+        context.close(); // then the extension kills the peer if it is still there
     }
 
     static Stream<Arguments> cases()
@@ -163,11 +161,9 @@ class BackPressureInteropTest
     private BufferedReader startPeer(
         final String role, final String endpoint, final String how, final int count, final int size) throws IOException
     {
-        final Path script = LibzmqPeer.root().resolve("test-peers").resolve("backpressure_peer.py");
-        peer = new ProcessBuilder(LibzmqPeer.PYTHON, script.toString(), role, endpoint, how,
+        peer = peers.script("backpressure_peer.py", role, endpoint, how,
             Integer.toString(count), Integer.toString(size), Integer.toString(HWM),
-            Integer.toString(PAUSE_AFTER), Integer.toString(PAUSE_MS))
-            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Integer.toString(PAUSE_AFTER), Integer.toString(PAUSE_MS));
         return new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
     }
 

@@ -6,6 +6,7 @@ import io.ringmq.rings.IdleStrategyKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * documentation: "does not support multi-part messages"); ringmq keeps the newest whole message.
  */
 @Timeout(60)
+@ExtendWith(LibzmqPeerExtension.class)
 class ConflateInteropTest
 {
     private static final int MESSAGES = 1_000;
@@ -41,17 +43,16 @@ class ConflateInteropTest
     Path dir;
 
     @BeforeEach
-    void start()
+    void start(final LibzmqPeer peer)
     {
         context = Context.builder().ioThreads(1).idleStrategy(IdleStrategyKind.BLOCK).build();
-        peer = LibzmqPeer.start();
+        this.peer = peer;
     }
 
     @AfterEach
     void stop()
     {
-        context.close();
-        peer.close();
+        context.close(); // then the extension stops the peer
     }
 
     static Stream<Arguments> receivers()
