@@ -2,7 +2,6 @@ package io.ringmq.engine;
 
 import io.ringmq.codecs.SocketType;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
