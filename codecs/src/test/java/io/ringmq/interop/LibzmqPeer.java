@@ -26,6 +26,7 @@ public final class LibzmqPeer implements AutoCloseable
     public static final String PYTHON = "/usr/bin/python3";
     private static final long REPLY_TIMEOUT_MS = 20_000;
     private static final String EOF = "\u0000eof";
+    private static volatile boolean libzmqFound;
 
     private final Process process;
     private final Writer stdin;
@@ -65,6 +66,10 @@ public final class LibzmqPeer implements AutoCloseable
      */
     public static void requireLibzmq()
     {
+        if (libzmqFound)
+        {
+            return; // once found, found for the life of this JVM: spares a Python start per peer
+        }
         int exit;
         try
         {
@@ -87,6 +92,7 @@ public final class LibzmqPeer implements AutoCloseable
                 "Install Debian's python3-zmq (apt-get install -y python3-zmq, which brings libzmq5 4.3), " +
                 "or run scripts/test.sh as root, which installs it.");
         }
+        libzmqFound = true;
     }
 
     public static Path root()

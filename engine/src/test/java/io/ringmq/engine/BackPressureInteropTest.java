@@ -1,10 +1,10 @@
 package io.ringmq.engine;
 
-import io.ringmq.interop.LibzmqPeer;
 import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * mark at least once) and that every message then arrived exactly once, in order, with its body intact.
  */
 @Timeout(120)
+@ExtendWith(LibzmqPeerExtension.class)
 class BackPressureInteropTest
 {
     private static final int HWM = 100;
@@ -40,25 +41,22 @@ class BackPressureInteropTest
     private static final int PAUSE_MS = 3_000;
 
     private Context context;
+    private LibzmqPeers peers;
     private Process peer;
     @TempDir
     Path dir;
 
     @BeforeEach
-    void start()
+    void start(final LibzmqPeers peers)
     {
-        LibzmqPeer.requireLibzmq();
         context = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
+        this.peers = peers;
     }
 
     @AfterEach
-    void stop() throws InterruptedException
+    void stop()
     {
-        context.close();
-        if (peer != null && peer.isAlive())
-        {
-            peer.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
+        context.close(); // then the extension kills the peer if it is still there
     }
 
     static Stream<Arguments> cases()
@@ -161,11 +159,9 @@ class BackPressureInteropTest
     private BufferedReader startPeer(
         final String role, final String endpoint, final String how, final int count, final int size) throws IOException
     {
-        final Path script = LibzmqPeer.root().resolve("test-peers").resolve("backpressure_peer.py");
-        peer = new ProcessBuilder(LibzmqPeer.PYTHON, script.toString(), role, endpoint, how,
+        peer = peers.script("backpressure_peer.py", role, endpoint, how,
             Integer.toString(count), Integer.toString(size), Integer.toString(HWM),
-            Integer.toString(PAUSE_AFTER), Integer.toString(PAUSE_MS))
-            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Integer.toString(PAUSE_AFTER), Integer.toString(PAUSE_MS));
         return new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
     }
 

@@ -4,6 +4,7 @@ import io.ringmq.interop.LibzmqPeer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * documentation: "does not support multi-part messages"); ringmq keeps the newest whole message.
  */
 @Timeout(60)
+@ExtendWith(LibzmqPeerExtension.class)
 class ConflateInteropTest
 {
     private static final int MESSAGES = 1_000;
@@ -39,17 +41,16 @@ class ConflateInteropTest
     Path dir;
 
     @BeforeEach
-    void start()
+    void start(final LibzmqPeer peer)
     {
         context = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
-        peer = LibzmqPeer.start();
+        this.peer = peer;
     }
 
     @AfterEach
     void stop()
     {
-        context.close();
-        peer.close();
+        context.close(); // then the extension stops the peer
     }
 
     static Stream<Arguments> receivers()

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,17 +32,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * peer are unaffected: a libzmq 4.3 peer completes a round trip afterwards.
  */
 @Timeout(120)
+@ExtendWith(LibzmqPeerExtension.class)
 class CveReplayTest
 {
     private static final long DROP_WITHIN_MS = 10_000;
 
     private Context context;
+    private LibzmqPeers peers;
 
     @BeforeEach
-    void start()
+    void start(final LibzmqPeers peers)
     {
-        LibzmqPeer.requireLibzmq();
         context = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
+        this.peers = peers;
     }
 
     @AfterEach
@@ -123,26 +126,24 @@ class CveReplayTest
     }
 
     /** A libzmq REQ (plain text, or a CURVE client when keys are given) asks the REP server and gets its answer. */
-    private static void libzmqRoundTrip(final Socket rep, final String serverKeyZ85)
+    private void libzmqRoundTrip(final Socket rep, final String serverKeyZ85)
     {
-        try (LibzmqPeer peer = LibzmqPeer.start())
+        final LibzmqPeer peer = peers.start();
+        peer.socket("req", "REQ");
+        if (serverKeyZ85 != null)
         {
-            peer.socket("req", "REQ");
-            if (serverKeyZ85 != null)
-            {
-                final String[] keys = peer.command("keypair").split(" ");
-                peer.command("opt req CURVE_SERVERKEY " + serverKeyZ85);
-                peer.command("opt req CURVE_PUBLICKEY " + keys[1]);
-                peer.command("opt req CURVE_SECRETKEY " + keys[2]);
-            }
-            peer.connect("req", rep.lastEndpoint());
-            peer.send("req", "after the attack".getBytes(StandardCharsets.US_ASCII));
-            assertEquals("after the attack", rep.recvString(), "ringmq got libzmq's request");
-            assertTrue(rep.send("still serving"));
-            final List<byte[]> reply = peer.recv("req", 10_000);
-            assertNotNull(reply, "libzmq got no reply");
-            assertArrayEquals("still serving".getBytes(StandardCharsets.US_ASCII), reply.get(0));
+            final String[] keys = peer.command("keypair").split(" ");
+            peer.command("opt req CURVE_SERVERKEY " + serverKeyZ85);
+            peer.command("opt req CURVE_PUBLICKEY " + keys[1]);
+            peer.command("opt req CURVE_SECRETKEY " + keys[2]);
         }
+        peer.connect("req", rep.lastEndpoint());
+        peer.send("req", "after the attack".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("after the attack", rep.recvString(), "ringmq got libzmq's request");
+        assertTrue(rep.send("still serving"));
+        final List<byte[]> reply = peer.recv("req", 10_000);
+        assertNotNull(reply, "libzmq got no reply");
+        assertArrayEquals("still serving".getBytes(StandardCharsets.US_ASCII), reply.get(0));
     }
 
     private Socket curveServer(final CurveKeys.KeyPair keys)
@@ -324,21 +325,19 @@ class CveReplayTest
                 attacker.write(concat(greeting(Mechanism.NULL), ready(SocketType.SUB),
                     command("SUBSCRIBE", topic), command("CANCEL", topic), command("SUBSCRIBE", topic)));
             }
-            try (LibzmqPeer peer = LibzmqPeer.start())
+            final LibzmqPeer peer = peers.start();
+            peer.socket("sub", "SUB");
+            peer.command("opt sub SUBSCRIBE news");
+            peer.connect("sub", pub.lastEndpoint());
+            List<byte[]> received = null;
+            // PUB drops until the subscription has arrived: publish until the subscriber hears one.
+            for (int attempt = 0; attempt < 100 && null == received; attempt++)
             {
-                peer.socket("sub", "SUB");
-                peer.command("opt sub SUBSCRIBE news");
-                peer.connect("sub", pub.lastEndpoint());
-                List<byte[]> received = null;
-                // PUB drops until the subscription has arrived: publish until the subscriber hears one.
-                for (int attempt = 0; attempt < 100 && null == received; attempt++)
-                {
-                    pub.send("news after the attack");
-                    received = peer.recv("sub", 100);
-                }
-                assertNotNull(received, "the libzmq subscriber heard nothing");
-                assertArrayEquals("news after the attack".getBytes(StandardCharsets.US_ASCII), received.get(0));
+                pub.send("news after the attack");
+                received = peer.recv("sub", 100);
             }
+            assertNotNull(received, "the libzmq subscriber heard nothing");
+            assertArrayEquals("news after the attack".getBytes(StandardCharsets.US_ASCII), received.get(0));
         }
     }
 }

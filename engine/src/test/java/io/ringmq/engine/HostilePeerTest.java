@@ -7,6 +7,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * peer that comes after it both complete round trips.
  */
 @Timeout(60)
+@ExtendWith(LibzmqPeerExtension.class)
 class HostilePeerTest
 {
     /** The 9 bytes of the report: a long message frame announcing 0x7fffff9c bytes. */
@@ -38,15 +40,17 @@ class HostilePeerTest
 
     private final List<long[]> events = new CopyOnWriteArrayList<>();
     private Context context;
+    private LibzmqPeers peers;
     private Socket server;
     private String endpoint;
     @TempDir
     Path dir;
 
     @BeforeEach
-    void start()
+    void start(final LibzmqPeers peers)
     {
         context = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
+        this.peers = peers;
     }
 
     @AfterEach
@@ -90,17 +94,15 @@ class HostilePeerTest
 
     private void libzmqRoundTrip()
     {
-        try (LibzmqPeer peer = LibzmqPeer.start())
-        {
-            peer.socket("c", "REQ");
-            peer.connect("c", endpoint);
-            peer.send("c", "after the attack".getBytes());
-            assertEquals("after the attack", server.recvString());
-            server.send("reply");
-            final List<byte[]> reply = peer.recv("c", 10_000);
-            assertNotNull(reply, "libzmq got no reply");
-            assertArrayEquals("reply".getBytes(), reply.get(0));
-        }
+        final LibzmqPeer peer = peers.start();
+        peer.socket("c", "REQ");
+        peer.connect("c", endpoint);
+        peer.send("c", "after the attack".getBytes());
+        assertEquals("after the attack", server.recvString());
+        server.send("reply");
+        final List<byte[]> reply = peer.recv("c", 10_000);
+        assertNotNull(reply, "libzmq got no reply");
+        assertArrayEquals("reply".getBytes(), reply.get(0));
     }
 
     private static byte[] readyFrom(final SocketType type)

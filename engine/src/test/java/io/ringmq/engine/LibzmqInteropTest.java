@@ -4,6 +4,7 @@ import io.ringmq.interop.LibzmqPeer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * multipart messages with empty and binary frames, envelopes, routing ids and subscriptions.
  */
 @Timeout(60)
+@ExtendWith(LibzmqPeerExtension.class)
 class LibzmqInteropTest
 {
     private static final byte[] BINARY = {0, (byte)0xFF, 0x7F, (byte)0x80, 1, 0, 2};
@@ -36,17 +38,16 @@ class LibzmqInteropTest
     Path dir;
 
     @BeforeEach
-    void start()
+    void start(final LibzmqPeer peer)
     {
         context = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
-        peer = LibzmqPeer.start();
+        this.peer = peer;
     }
 
     @AfterEach
     void stop()
     {
-        context.close();
-        peer.close();
+        context.close(); // then the extension stops the peer
     }
 
     static Stream<Arguments> pairs()

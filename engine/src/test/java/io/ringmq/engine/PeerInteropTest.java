@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -26,23 +27,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * caller-runs mode) and against JeroMQ 0.6.0 in the same JVM as a real ZMTP 3.0 peer.
  */
 @Timeout(90)
+@ExtendWith(LibzmqPeerExtension.class)
 class PeerInteropTest
 {
     private Context context;
+    private LibzmqPeers peers;
     private LibzmqPeer peer;
 
     @BeforeEach
-    void start()
+    void start(final LibzmqPeers peers)
     {
         context = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
-        peer = LibzmqPeer.start();
+        this.peers = peers;
+        peer = peers.start();
     }
 
     @AfterEach
     void stop()
     {
-        context.close();
-        peer.close();
+        context.close(); // then the extension stops the peers
     }
 
     @Test
@@ -103,7 +106,7 @@ class PeerInteropTest
             assertEquals("t 1", untilReceived(sub, "t 1"));
 
             peer.close();
-            peer = LibzmqPeer.start();
+            peer = peers.start();
             peer.socket("pub", "PUB");
             assertEquals(endpoint, peer.bind("pub", endpoint));
             assertEquals("t 2", untilReceived(sub, "t 2"), "subscription re-sent to the restarted publisher");

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,23 +26,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * side, ringmq's built-in authenticator deciding for libzmq clients, User-Id on received messages.
  */
 @Timeout(60)
+@ExtendWith(LibzmqPeerExtension.class)
 class SecurityInteropTest
 {
     private Context context;
     private LibzmqPeer peer;
 
     @BeforeEach
-    void start()
+    void start(final LibzmqPeer peer)
     {
         context = Context.builder().ioThreads(1).idleStrategy(WaitStrategy.BLOCK).build();
-        peer = LibzmqPeer.start();
+        this.peer = peer;
     }
 
     @AfterEach
     void stop()
     {
-        context.close();
-        peer.close();
+        context.close(); // then the extension stops the peer
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -79,9 +80,10 @@ class StreamSocketTest
     }
 
     @Test
-    void talksToLibzmqStreamBothWays()
+    @ExtendWith(LibzmqPeerExtension.class)
+    void talksToLibzmqStreamBothWays(final LibzmqPeer peer)
     {
-        try (LibzmqPeer peer = LibzmqPeer.start(); Socket stream = context.socket(SocketType.STREAM))
+        try (Socket stream = context.socket(SocketType.STREAM))
         {
             peer.socket("s", "STREAM");
             final String endpoint = peer.bind("s", "tcp://127.0.0.1:0");
