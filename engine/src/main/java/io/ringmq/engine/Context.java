@@ -143,9 +143,10 @@ public final class Context implements AutoCloseable
     }
 
     /**
+     * @param socketAffinity the socket's AFFINITY: bit n allows the n-th I/O thread; 0 = any.
      * @return the I/O agent for a new tcp or ipc bind or connect, starting the I/O threads on first use.
      */
-    IoAgent ioAgent()
+    IoAgent ioAgent(final long socketAffinity)
     {
         synchronized (lock)
         {
@@ -165,7 +166,7 @@ public final class Context implements AutoCloseable
                     }
                 });
             }
-            return io.choose();
+            return io.choose(socketAffinity);
         }
     }
 

@@ -62,7 +62,7 @@ final class RouterPattern extends Pattern
         link.routingId(id);
         table.put(new RoutingId(id), link);
         fq.attach(link);
-        if (stream || (options.routerNotify & NOTIFY_CONNECT) != 0)
+        if (stream ? options.streamNotify : (options.routerNotify & NOTIFY_CONNECT) != 0)
         {
             notifications.add(id);
         }
@@ -84,7 +84,7 @@ final class RouterPattern extends Pattern
             if (table.get(key) == link)
             {
                 table.remove(key);
-                if (stream || (options.routerNotify & NOTIFY_DISCONNECT) != 0)
+                if (stream ? options.streamNotify : (options.routerNotify & NOTIFY_DISCONNECT) != 0)
                 {
                     notifications.add(link.routingId);
                 }

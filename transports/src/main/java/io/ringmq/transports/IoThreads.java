@@ -55,6 +55,24 @@ public final class IoThreads implements AutoCloseable
         return agent;
     }
 
+    /**
+     * @param affinity libzmq's AFFINITY: bit n allows the n-th agent; 0, or no bit naming an agent, allows any.
+     * @return the next allowed agent in turn.
+     */
+    public synchronized IoAgent choose(final long affinity)
+    {
+        for (int i = 0; i < agents.length; i++)
+        {
+            final int candidate = (next + i) % agents.length;
+            if (candidate < Long.SIZE && (affinity & (1L << candidate)) != 0)
+            {
+                next = (candidate + 1) % agents.length;
+                return agents[candidate];
+            }
+        }
+        return choose();
+    }
+
     public int count()
     {
         return agents.length;
