@@ -401,6 +401,12 @@ public final class SocketOption<T>
         return notApplied;
     }
 
+    /** @return true once this not-applied option has been logged. */
+    boolean notAppliedLogged()
+    {
+        return notAppliedLogged.get();
+    }
+
     boolean appliesTo(final SocketType type)
     {
         return types.contains(type);
