@@ -59,20 +59,43 @@ public final class AddressMask
         return new AddressMask(address, bits, text);
     }
 
-    /** The JDK would resolve a host name here: only digits, hex digits, dots and colons may pass. */
+    /**
+     * The JDK would resolve anything it does not take as a literal: only a dotted quad (as inet_pton reads IPv4)
+     * or a string with a colon and hex digits (which the JDK parses as IPv6 or refuses, never looks up) may pass.
+     */
     private static boolean isNumeric(final String host)
     {
-        if (host.isEmpty())
+        if (host.indexOf(':') >= 0)
+        {
+            for (int i = 0; i < host.length(); i++)
+            {
+                final char c = host.charAt(i);
+                if (!(c == ':' || c == '.' || Character.digit(c, 16) >= 0))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        final String[] parts = host.split("\\.", -1);
+        if (parts.length != 4)
         {
             return false;
         }
-        final boolean v6 = host.indexOf(':') >= 0;
-        for (int i = 0; i < host.length(); i++)
+        for (final String part : parts)
         {
-            final char c = host.charAt(i);
-            final boolean ok = (c >= '0' && c <= '9') || c == '.' ||
-                (v6 && (c == ':' || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
-            if (!ok)
+            if (part.isEmpty() || part.length() > 3)
+            {
+                return false;
+            }
+            for (int i = 0; i < part.length(); i++)
+            {
+                if (part.charAt(i) < '0' || part.charAt(i) > '9')
+                {
+                    return false;
+                }
+            }
+            if (Integer.parseInt(part) > 255)
             {
                 return false;
             }

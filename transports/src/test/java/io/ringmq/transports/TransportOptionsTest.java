@@ -73,6 +73,10 @@ class TransportOptionsTest
         assertThrows(IllegalArgumentException.class, () -> AddressMask.parse("10.0.0.0/33"));
         assertThrows(IllegalArgumentException.class, () -> AddressMask.parse("10.0.0.0/x"));
         assertThrows(IllegalArgumentException.class, () -> AddressMask.parse(""));
+        assertThrows(IllegalArgumentException.class, () -> AddressMask.parse("1.2.3.4.5"), "never a name lookup");
+        assertThrows(IllegalArgumentException.class, () -> AddressMask.parse("10.1"), "a dotted quad, as inet_pton");
+        assertThrows(IllegalArgumentException.class, () -> AddressMask.parse("10.0.0.256"));
+        assertThrows(IllegalArgumentException.class, () -> AddressMask.parse("fe80::zz"));
     }
 
     @Test
