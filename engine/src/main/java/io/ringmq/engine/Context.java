@@ -54,10 +54,13 @@ public final class Context implements AutoCloseable
     private volatile Authenticator authenticator;
     /** The I/O threads, started on the first tcp or ipc bind or connect. */
     private IoThreads io;
+    /** zmq_ctx_set options, read and written under {@link #lock}. */
+    private final ContextOptions options;
 
     private Context(final Builder builder)
     {
-        ioThreads = builder.ioThreads;
+        options = builder.options.copy();
+        ioThreads = options.ioThreads;
         idleStrategy = builder.idleStrategy;
         affinity = builder.affinity.clone();
         clock = builder.clock;
@@ -85,9 +88,62 @@ public final class Context implements AutoCloseable
         {
             throw new RingMqException("context is closed, cannot create a " + type + " socket", Status.TERMINATED);
         }
-        final Socket socket = new Socket(this, type);
-        sockets.add(socket);
-        return socket;
+        synchronized (lock)
+        {
+            if (sockets.size() >= options.maxSockets)
+            {
+                throw new RingMqException("context has MAX_SOCKETS " + options.maxSockets + " sockets open, cannot " +
+                    "create a " + type + " socket (EMFILE)");
+            }
+            final Socket socket = new Socket(this, type);
+            socket.options.transport.ipv6(options.ipv6);
+            if (!options.blocky)
+            {
+                socket.options.lingerMs = 0;
+            }
+            sockets.add(socket);
+            return socket;
+        }
+    }
+
+    /**
+     * Sets a context option, as zmq_ctx_set: the I/O thread options apply when the threads start (the first tcp or
+     * ipc bind or connect), the others to sockets created afterwards.
+     *
+     * @throws RingMqException (EINVAL) if the option is read-only or builder-only, or the value out of range.
+     */
+    public <T> void setOption(final ContextOption<T> option, final T value)
+    {
+        if (option.isBuilderOnly())
+        {
+            throw new RingMqException(option + " can be set on the context's builder only (EINVAL)");
+        }
+        synchronized (lock)
+        {
+            option.store(options, value);
+        }
+    }
+
+    /**
+     * Reads a context option, as zmq_ctx_get.
+     *
+     * @throws RingMqException (EINVAL) if the option is write-only.
+     */
+    public <T> T getOption(final ContextOption<T> option)
+    {
+        synchronized (lock)
+        {
+            return option.load(options);
+        }
+    }
+
+    /** @return MAX_MSGSZ, the bound on frames from tcp and ipc peers. */
+    int maxMsgSz()
+    {
+        synchronized (lock)
+        {
+            return options.maxMsgSz;
+        }
     }
 
     public int ioThreads()
@@ -156,7 +212,8 @@ public final class Context implements AutoCloseable
             }
             if (null == io)
             {
-                io = new IoThreads(ioThreads, idleStrategy, affinity, clock,
+                io = new IoThreads(ioThreads, idleStrategy, affinity, (java.util.BitSet)options.threadCpus.clone(),
+                    options.threadNamePrefix, clock,
                     throwable ->
                 {
                     System.err.println("ringmq: I/O thread error: " + throwable);
@@ -431,7 +488,7 @@ public final class Context implements AutoCloseable
     /** Builds a {@link Context}. */
     public static final class Builder
     {
-        private int ioThreads = 1;
+        private final ContextOptions options = new ContextOptions();
         private IdleStrategyKind idleStrategy = IdleStrategyKind.BLOCK;
         private int[] affinity = new int[0];
         private NanoClock clock = SystemNanoClock.INSTANCE;
@@ -447,7 +504,7 @@ public final class Context implements AutoCloseable
             {
                 throw new IllegalArgumentException("ioThreads must be >= 0: " + ioThreads);
             }
-            this.ioThreads = ioThreads;
+            options.ioThreads = ioThreads;
             return this;
         }
 
@@ -479,6 +536,17 @@ public final class Context implements AutoCloseable
         public Builder clock(final NanoClock clock)
         {
             this.clock = java.util.Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /**
+         * Sets a context option before the context exists (libzmq's zmq_ctx_set before the first socket).
+         *
+         * @throws RingMqException (EINVAL) if the option is read-only or the value out of range.
+         */
+        public <T> Builder option(final ContextOption<T> option, final T value)
+        {
+            option.store(options, value);
             return this;
         }
 

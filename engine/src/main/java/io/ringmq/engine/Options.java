@@ -56,6 +56,19 @@ final class Options
     }
 
     /**
+     * @return the frame limit of a connection: the socket's MAXMSGSIZE (-1 = none) within the context's MAX_MSGSZ,
+     * whose default (Integer.MAX_VALUE) bounds nothing a Java array could hold anyway.
+     */
+    static long maxMessageSize(final long socketMax, final int contextMax)
+    {
+        if (contextMax == Integer.MAX_VALUE)
+        {
+            return socketMax;
+        }
+        return socketMax < 0 ? contextMax : Math.min(socketMax, contextMax);
+    }
+
+    /**
      * Snapshots the options for one bind or connect, as libzmq copies options into each session.
      */
     ConnectionConfig toConfig(final Context context)
@@ -63,7 +76,7 @@ final class Options
         final byte[] id = routingId.clone();
         final TransportOptions net = transport;
         final StreamEngineConfig engine = new StreamEngineConfig(type)
-            .maxMessageSize(net.maxMsgSize())
+            .maxMessageSize(maxMessageSize(net.maxMsgSize(), context.maxMsgSz()))
             .maxHandshakeCommandSize(net.handshakeMaxCommand())
             .handshakeIvl(TimeUnit.MILLISECONDS.toNanos(net.handshakeIvlMs()))
             .heartbeatIvl(TimeUnit.MILLISECONDS.toNanos(net.heartbeatIvlMs()))
