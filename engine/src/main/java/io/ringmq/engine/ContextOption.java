@@ -21,34 +21,42 @@ public final class ContextOption<T>
     private static final System.Logger LOG = System.getLogger(ContextOption.class.getName());
 
     /** I/O threads for tcp and ipc, default 1; 0 = caller-runs. Set on the builder only. */
-    public static final ContextOption<Integer> IO_THREADS = ints("IO_THREADS", 1, 1, 0, MAX, o -> o.ioThreads, (o, v) -> o.ioThreads = v)
-        .builderOnly();
+    public static final ContextOption<Integer> IO_THREADS = ints("IO_THREADS", 1, 1, 0, MAX, o -> o.ioThreads,
+        (o, v) -> o.ioThreads = v) .builderOnly();
     /** Sockets open at once, default 1023 (libzmq's); one more is refused with EMFILE. */
-    public static final ContextOption<Integer> MAX_SOCKETS = ints("MAX_SOCKETS", 2, 1023, 1, MAX, o -> o.maxSockets, (o, v) -> o.maxSockets = v);
+    public static final ContextOption<Integer> MAX_SOCKETS = ints("MAX_SOCKETS", 2, 1023, 1, MAX, o -> o.maxSockets,
+        (o, v) -> o.maxSockets = v);
     /** The most MAX_SOCKETS may be, read-only: ringmq has no limit of its own. */
-    public static final ContextOption<Integer> SOCKET_LIMIT = new ContextOption<>("SOCKET_LIMIT", 3, Integer.class, MAX, v -> null, o -> MAX, null);
+    public static final ContextOption<Integer> SOCKET_LIMIT =
+        new ContextOption<>("SOCKET_LIMIT", 3, Integer.class, MAX, v -> null, o -> MAX, null);
     /**
      * Largest frame the context's sockets accept from tcp and ipc peers, default {@code Integer.MAX_VALUE}; a
      * socket's MAXMSGSIZE, if smaller, still applies.
      */
-    public static final ContextOption<Integer> MAX_MSGSZ = ints("MAX_MSGSZ", 5, MAX, 0, MAX, o -> o.maxMsgSz, (o, v) -> o.maxMsgSz = v);
+    public static final ContextOption<Integer> MAX_MSGSZ = ints("MAX_MSGSZ", 5, MAX, 0, MAX, o -> o.maxMsgSz,
+        (o, v) -> o.maxMsgSz = v);
     /** New sockets' IPV6, default false. */
-    public static final ContextOption<Boolean> IPV6 = new ContextOption<>("IPV6", 42, Boolean.class, false, v -> null, o -> o.ipv6, (o, v) -> o.ipv6 = v);
+    public static final ContextOption<Boolean> IPV6 =
+        new ContextOption<>("IPV6", 42, Boolean.class, false, v -> null, o -> o.ipv6, (o, v) -> o.ipv6 = v);
     /** Default true; false gives new sockets a LINGER of 0, so closing the context never waits for queued messages. */
-    public static final ContextOption<Boolean> BLOCKY = new ContextOption<>("BLOCKY", 70, Boolean.class, true, v -> null, o -> o.blocky, (o, v) -> o.blocky = v);
+    public static final ContextOption<Boolean> BLOCKY =
+        new ContextOption<>("BLOCKY", 70, Boolean.class, true, v -> null, o -> o.blocky, (o, v) -> o.blocky = v);
     /** Prefix of the I/O threads' names ({@code prefix/ringmq-io-0}); default "" = none. */
-    public static final ContextOption<String> THREAD_NAME_PREFIX = new ContextOption<>("THREAD_NAME_PREFIX", 9, String.class, "",
-        v -> null, o -> o.threadNamePrefix, (o, v) -> o.threadNamePrefix = v);
+    public static final ContextOption<String> THREAD_NAME_PREFIX = new ContextOption<>("THREAD_NAME_PREFIX", 9,
+        String.class, "", v -> null, o -> o.threadNamePrefix, (o, v) -> o.threadNamePrefix = v);
     /** Adds a CPU to those every I/O thread may run on (none = the operating system's choice). Write-only. */
-    public static final ContextOption<Integer> THREAD_AFFINITY_CPU_ADD = ints("THREAD_AFFINITY_CPU_ADD", 7, null, 0, MAX, null, (o, v) -> o.threadCpus.set(v));
+    public static final ContextOption<Integer> THREAD_AFFINITY_CPU_ADD = ints("THREAD_AFFINITY_CPU_ADD", 7, null, 0,
+        MAX, null, (o, v) -> o.threadCpus.set(v));
     /** Removes a CPU added with THREAD_AFFINITY_CPU_ADD. Write-only. */
-    public static final ContextOption<Integer> THREAD_AFFINITY_CPU_REMOVE = ints("THREAD_AFFINITY_CPU_REMOVE", 8, null, 0, MAX, null, (o, v) -> o.threadCpus.clear(v));
+    public static final ContextOption<Integer> THREAD_AFFINITY_CPU_REMOVE = ints("THREAD_AFFINITY_CPU_REMOVE", 8, null,
+        0, MAX, null, (o, v) -> o.threadCpus.clear(v));
     /** Accepted and stored, not applied: a Java thread's priority is not the operating system's. Default -1. */
-    public static final ContextOption<Integer> THREAD_PRIORITY = ints("THREAD_PRIORITY", 3, -1, -1, MAX, o -> o.threadPriority, (o, v) -> o.threadPriority = v)
-        .notApplied("the JDK sets no operating-system thread priority");
+    public static final ContextOption<Integer> THREAD_PRIORITY = ints("THREAD_PRIORITY", 3, -1, -1, MAX,
+        o -> o.threadPriority,
+        (o, v) -> o.threadPriority = v) .notApplied("the JDK sets no operating-system thread priority");
     /** Accepted and stored, not applied: the JDK has no sched_setscheduler. Default -1. */
-    public static final ContextOption<Integer> THREAD_SCHED_POLICY = ints("THREAD_SCHED_POLICY", 4, -1, -1, MAX, o -> o.threadSchedPolicy, (o, v) -> o.threadSchedPolicy = v)
-        .notApplied("the JDK has no sched_setscheduler");
+    public static final ContextOption<Integer> THREAD_SCHED_POLICY = ints("THREAD_SCHED_POLICY", 4, -1, -1, MAX,
+        o -> o.threadSchedPolicy, (o, v) -> o.threadSchedPolicy = v) .notApplied("the JDK has no sched_setscheduler");
 
     private final String name;
     private final int number;

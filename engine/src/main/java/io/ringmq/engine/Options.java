@@ -81,7 +81,8 @@ final class Options
             .handshakeIvl(TimeUnit.MILLISECONDS.toNanos(net.handshakeIvlMs()))
             .heartbeatIvl(TimeUnit.MILLISECONDS.toNanos(net.heartbeatIvlMs()))
             .heartbeatTtl(TimeUnit.MILLISECONDS.toNanos(net.heartbeatTtlMs()))
-            .heartbeatTimeout(net.heartbeatTimeoutMs() < 0 ? -1 : TimeUnit.MILLISECONDS.toNanos(net.heartbeatTimeoutMs()))
+            .heartbeatTimeout(
+                net.heartbeatTimeoutMs() < 0 ? -1 : TimeUnit.MILLISECONDS.toNanos(net.heartbeatTimeoutMs()))
             .routingId(id)
             .securityInForce(security.inForce());
         return new ConnectionConfig(engine, security.factory(context, type, id), net)
