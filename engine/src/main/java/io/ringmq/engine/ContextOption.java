@@ -22,7 +22,8 @@ public final class ContextOption<T>
 
     /** I/O threads for tcp and ipc, default 1; 0 = caller-runs. Set on the builder only. */
     public static final ContextOption<Integer> IO_THREADS = ints("IO_THREADS", 1, 1, 0, MAX, o -> o.ioThreads,
-        (o, v) -> o.ioThreads = v) .builderOnly();
+        (o, v) -> o.ioThreads = v)
+        .builderOnly();
     /** Sockets open at once, default 1023 (libzmq's); one more is refused with EMFILE. */
     public static final ContextOption<Integer> MAX_SOCKETS = ints("MAX_SOCKETS", 2, 1023, 1, MAX, o -> o.maxSockets,
         (o, v) -> o.maxSockets = v);
@@ -52,11 +53,12 @@ public final class ContextOption<T>
         0, MAX, null, (o, v) -> o.threadCpus.clear(v));
     /** Accepted and stored, not applied: a Java thread's priority is not the operating system's. Default -1. */
     public static final ContextOption<Integer> THREAD_PRIORITY = ints("THREAD_PRIORITY", 3, -1, -1, MAX,
-        o -> o.threadPriority,
-        (o, v) -> o.threadPriority = v) .notApplied("the JDK sets no operating-system thread priority");
+        o -> o.threadPriority, (o, v) -> o.threadPriority = v)
+        .notApplied("the JDK sets no operating-system thread priority");
     /** Accepted and stored, not applied: the JDK has no sched_setscheduler. Default -1. */
     public static final ContextOption<Integer> THREAD_SCHED_POLICY = ints("THREAD_SCHED_POLICY", 4, -1, -1, MAX,
-        o -> o.threadSchedPolicy, (o, v) -> o.threadSchedPolicy = v) .notApplied("the JDK has no sched_setscheduler");
+        o -> o.threadSchedPolicy, (o, v) -> o.threadSchedPolicy = v)
+        .notApplied("the JDK has no sched_setscheduler");
 
     private final String name;
     private final int number;

@@ -45,7 +45,7 @@ final class Options
     int routerNotify;
     /** STREAM: deliver the connect and disconnect notifications (libzmq's default). */
     boolean streamNotify = true;
-    /** ROUTER_RAW: stored; a ROUTER does not turn raw (use STREAM). */
+    /** ROUTER_RAW: the ROUTER's tcp and ipc connections carry raw bytes, as a STREAM socket's. */
     boolean routerRaw;
     /** AFFINITY: the I/O threads (a bit each) the socket's first tcp or ipc bind or connect may use; 0 = any. */
     long affinity;
@@ -88,7 +88,7 @@ final class Options
         return new ConnectionConfig(engine, security.factory(context, type, id), net)
             .hwm(sndHwm, rcvHwm)
             .linger(lingerMs < 0 ? -1 : TimeUnit.MILLISECONDS.toNanos(lingerMs))
-            .raw(type == SocketType.STREAM)
+            .raw(type == SocketType.STREAM || routerRaw)
             .conflate(conflate);
     }
 }

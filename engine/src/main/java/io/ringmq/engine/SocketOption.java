@@ -151,13 +151,16 @@ public final class SocketOption<T>
      */
     public static final SocketOption<Long> AFFINITY = longs("AFFINITY", 4, ALL, Scope.SOCKET, 0L, Long.MIN_VALUE,
         o -> o.affinity, (o, v) -> o.affinity = v);
-    /** STREAM: deliver the empty connect and disconnect messages (default true). */
-    public static final SocketOption<Boolean> STREAM_NOTIFY = flag("STREAM_NOTIFY", 73, EnumSet.of(SocketType.STREAM),
+    /** STREAM, and a ROUTER with ROUTER_RAW: deliver the empty connect and disconnect messages (default true). */
+    public static final SocketOption<Boolean> STREAM_NOTIFY = flag("STREAM_NOTIFY", 73,
+        EnumSet.of(SocketType.STREAM, SocketType.ROUTER),
         Scope.SOCKET, true, null, (o, v) -> o.streamNotify = v);
-    /** ROUTER: raw mode, deprecated in libzmq for STREAM; stored, not applied yet (use a STREAM socket). */
+    /**
+     * ROUTER: raw mode (deprecated in libzmq for STREAM): tcp and ipc connections made after it is set carry raw
+     * bytes, exactly as a STREAM socket's.
+     */
     public static final SocketOption<Boolean> ROUTER_RAW = flag("ROUTER_RAW", 41, EnumSet.of(SocketType.ROUTER),
-        Scope.SOCKET, false, null,
-        (o, v) -> o.routerRaw = v) .notApplied("a raw ROUTER is not implemented yet; use a STREAM socket");
+        Scope.SOCKET, false, null, (o, v) -> o.routerRaw = v);
 
     // Network transports (tcp, ipc). Durations in milliseconds as in libzmq.
     /** Initial reconnection interval, default 100 ms; -1 = never reconnect. */
@@ -221,8 +224,8 @@ public final class SocketOption<T>
         o -> o.transport.connectTimeoutMs(), (o, v) -> o.transport.connectTimeoutMs(v));
     /** TCP_MAXRT: accepted and stored for compatibility; JDK 17 exposes no TCP_USER_TIMEOUT, so it is not applied. */
     public static final SocketOption<Integer> TCP_MAXRT = ints("TCP_MAXRT", 80, ALL, Scope.TCP, 0, 0, MAX,
-        o -> o.transport.tcpMaxRtMs(),
-        (o, v) -> o.transport.tcpMaxRtMs(v)) .notApplied("the JDK exposes no TCP_USER_TIMEOUT");
+        o -> o.transport.tcpMaxRtMs(), (o, v) -> o.transport.tcpMaxRtMs(v))
+        .notApplied("the JDK exposes no TCP_USER_TIMEOUT");
     /** SO_KEEPALIVE: -1 (default) = the operating system's, 0 = off, 1 = on. */
     public static final SocketOption<Integer> TCP_KEEPALIVE = ints("TCP_KEEPALIVE", 34, ALL, Scope.TCP, -1, -1, 1,
         o -> o.transport.tcpKeepAlive(), (o, v) -> o.transport.tcpKeepAlive(v));
@@ -256,19 +259,20 @@ public final class SocketOption<T>
         null, (o, v) -> o.transport.addIpcFilterGid(v));
     /** Accepted and stored, not applied: the JDK's SO_PEERCRED gives a peer's user and group, not its pid. */
     public static final SocketOption<Integer> IPC_FILTER_PID = ints("IPC_FILTER_PID", 58, ALL, Scope.IPC, null, -1, MAX,
-        null, (o, v) -> o.transport.addIpcFilterPid(v)) .notApplied("the JDK's SO_PEERCRED gives no pid");
+        null, (o, v) -> o.transport.addIpcFilterPid(v))
+        .notApplied("the JDK's SO_PEERCRED gives no pid");
     /** Accepted and stored, not applied: the JDK has no SO_BINDTODEVICE. At most 15 bytes; "" (default) = none. */
     public static final SocketOption<String> BINDTODEVICE = text("BINDTODEVICE", 92, Scope.TCP, "", 15, v -> null,
-        o -> o.transport.bindToDevice(),
-        (o, v) -> o.transport.bindToDevice(v)) .notApplied("the JDK has no SO_BINDTODEVICE");
+        o -> o.transport.bindToDevice(), (o, v) -> o.transport.bindToDevice(v))
+        .notApplied("the JDK has no SO_BINDTODEVICE");
     /** Accepted and stored, not applied: a JDK channel cannot adopt a file descriptor. -1 (default) = none. */
     public static final SocketOption<Integer> USE_FD = ints("USE_FD", 89, ALL, Scope.NETWORK, -1, -1, MAX,
-        o -> o.transport.useFd(),
-        (o, v) -> o.transport.useFd(v)) .notApplied("a JDK channel cannot adopt a file descriptor");
+        o -> o.transport.useFd(), (o, v) -> o.transport.useFd(v))
+        .notApplied("a JDK channel cannot adopt a file descriptor");
     /** SOCKS5 proxy ({@code host:port}) for tcp connects: accepted and stored, not applied yet (no SOCKS5 client). */
     public static final SocketOption<String> SOCKS_PROXY = text("SOCKS_PROXY", 68, Scope.TCP, "", MAX, v -> null,
-        o -> o.transport.socksProxy(),
-        (o, v) -> o.transport.socksProxy(v)) .notApplied("ringmq has no SOCKS5 client yet; tcp connects go direct");
+        o -> o.transport.socksProxy(), (o, v) -> o.transport.socksProxy(v))
+        .notApplied("ringmq has no SOCKS5 client yet; tcp connects go direct");
 
     // Multicast (pgm, epgm, norm): stored for the multicast transports ringmq does not have yet.
     /** Multicast data rate in kilobits per second, default 100. */

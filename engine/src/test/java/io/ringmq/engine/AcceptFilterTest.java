@@ -8,22 +8,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The listener's accept filters, as libzmq's: TCP_ACCEPT_FILTER for tcp, IPC_FILTER_UID/GID for ipc (through the
- * JDK's SO_PEERCRED). A refused peer is closed unread with an ACCEPT_FAILED event; an admitted one is served. And
- * STREAM_NOTIFY turns off a STREAM socket's connect notification.
+ * JDK's SO_PEERCRED). A refused peer is closed unread with an ACCEPT_FAILED event; an admitted one is served.
  */
 @Timeout(60)
 class AcceptFilterTest
@@ -150,30 +145,6 @@ class AcceptFilterTest
             {
                 assertEquals("hello", ownGroup.recvString(), "our own primary group is admitted");
             }
-        }
-    }
-
-    @Test
-    void streamNotifyOffDeliversDataWithoutTheConnectNotification() throws Exception
-    {
-        try (Socket stream = context.socket(SocketType.STREAM); java.net.Socket client = new java.net.Socket())
-        {
-            stream.setOption(SocketOption.RCVTIMEO, 10_000);
-            stream.setOption(SocketOption.STREAM_NOTIFY, false);
-            stream.bind("tcp://127.0.0.1:*");
-            final URI uri = URI.create(stream.lastEndpoint());
-            client.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
-            client.getOutputStream().write(new byte[]{'h', 'i'});
-            client.getOutputStream().flush();
-
-            final byte[] id = stream.recv();
-            assertTrue(stream.hasMore());
-            assertArrayEquals(new byte[]{'h', 'i'}, stream.recv(), "the first message is data, not an empty notification");
-
-            stream.sendMore(id);
-            stream.send(new byte[0]); // close the connection
-            final InputStream in = client.getInputStream();
-            assertEquals(-1, in.read(), "closed");
         }
     }
 }
