@@ -60,10 +60,13 @@ public final class Context implements AutoCloseable
     private final CountersFile countersFile;
     private final boolean jmx;
     private final int latencyTracking;
+    /** zmq_ctx_set options, read and written under {@link #lock}. */
+    private final ContextOptions options;
 
     private Context(final Builder builder)
     {
-        ioThreads = builder.ioThreads;
+        options = builder.options.copy();
+        ioThreads = options.ioThreads;
         idleStrategy = builder.idleStrategy;
         affinity = builder.affinity.clone();
         clock = builder.clock;
@@ -145,9 +148,62 @@ public final class Context implements AutoCloseable
         {
             throw new RingMqException("context is closed, cannot create a " + type + " socket", Status.TERMINATED);
         }
-        final Socket socket = new Socket(this, type);
-        sockets.add(socket);
-        return socket;
+        synchronized (lock)
+        {
+            if (sockets.size() >= options.maxSockets)
+            {
+                throw new RingMqException("context has MAX_SOCKETS " + options.maxSockets + " sockets open, cannot " +
+                    "create a " + type + " socket (EMFILE)");
+            }
+            final Socket socket = new Socket(this, type);
+            socket.options.transport.ipv6(options.ipv6);
+            if (!options.blocky)
+            {
+                socket.options.lingerMs = 0;
+            }
+            sockets.add(socket);
+            return socket;
+        }
+    }
+
+    /**
+     * Sets a context option, as zmq_ctx_set: the I/O thread options apply when the threads start (the first tcp or
+     * ipc bind or connect), the others to sockets created afterwards.
+     *
+     * @throws RingMqException (EINVAL) if the option is read-only or builder-only, or the value out of range.
+     */
+    public <T> void setOption(final ContextOption<T> option, final T value)
+    {
+        if (option.isBuilderOnly())
+        {
+            throw new RingMqException(option + " can be set on the context's builder only (EINVAL)");
+        }
+        synchronized (lock)
+        {
+            option.store(options, value);
+        }
+    }
+
+    /**
+     * Reads a context option, as zmq_ctx_get.
+     *
+     * @throws RingMqException (EINVAL) if the option is write-only.
+     */
+    public <T> T getOption(final ContextOption<T> option)
+    {
+        synchronized (lock)
+        {
+            return option.load(options);
+        }
+    }
+
+    /** @return MAX_MSGSZ, the bound on frames from tcp and ipc peers. */
+    int maxMsgSz()
+    {
+        synchronized (lock)
+        {
+            return options.maxMsgSz;
+        }
     }
 
     public int ioThreads()
@@ -214,9 +270,10 @@ public final class Context implements AutoCloseable
     }
 
     /**
+     * @param socketAffinity the socket's AFFINITY: bit n allows the n-th I/O thread; 0 = any.
      * @return the I/O agent for a new tcp or ipc bind or connect, starting the I/O threads on first use.
      */
-    IoAgent ioAgent()
+    IoAgent ioAgent(final long socketAffinity)
     {
         synchronized (lock)
         {
@@ -226,7 +283,8 @@ public final class Context implements AutoCloseable
             }
             if (null == io)
             {
-                io = new IoThreads(ioThreads, idleStrategy.kind(), affinity, clock,
+                io = new IoThreads(ioThreads, idleStrategy.kind(), affinity, (java.util.BitSet)options.threadCpus.clone(),
+                    options.threadNamePrefix, clock,
                     throwable ->
                 {
                     System.err.println("ringmq: I/O thread error: " + throwable);
@@ -236,7 +294,7 @@ public final class Context implements AutoCloseable
                     }
                 });
             }
-            return io.choose();
+            return io.choose(socketAffinity);
         }
     }
 
@@ -501,7 +559,7 @@ public final class Context implements AutoCloseable
     /** Builds a {@link Context}. */
     public static final class Builder
     {
-        private int ioThreads = 1;
+        private final ContextOptions options = new ContextOptions();
         private WaitStrategy idleStrategy = WaitStrategy.BLOCK;
         private int[] affinity = new int[0];
         private NanoClock clock = SystemNanoClock.INSTANCE;
@@ -522,7 +580,7 @@ public final class Context implements AutoCloseable
             {
                 throw new IllegalArgumentException("ioThreads must be >= 0: " + ioThreads);
             }
-            this.ioThreads = ioThreads;
+            options.ioThreads = ioThreads;
             return this;
         }
 
@@ -609,6 +667,17 @@ public final class Context implements AutoCloseable
                 throw new IllegalArgumentException("countersCapacity must be >= 1: " + capacity);
             }
             this.countersCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * Sets a context option before the context exists (libzmq's zmq_ctx_set before the first socket).
+         *
+         * @throws RingMqException (EINVAL) if the option is read-only or the value out of range.
+         */
+        public <T> Builder option(final ContextOption<T> option, final T value)
+        {
+            option.store(options, value);
             return this;
         }
 

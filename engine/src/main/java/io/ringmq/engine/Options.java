@@ -1,8 +1,22 @@
 package io.ringmq.engine;
 
-/** A socket's option values, read on its own thread; defaults are libzmq's. */
+import io.ringmq.transports.ConnectionConfig;
+import io.ringmq.transports.StreamEngineConfig;
+import io.ringmq.transports.TransportOptions;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A socket's option values, read on its own thread; defaults are libzmq's. {@link SocketOption}'s table validates
+ * and stores them; patterns and the socket read the fields. What the tcp and ipc transports obey lives in
+ * {@link #transport}, the record they share; the security mechanism's settings in {@link #security}.
+ */
 final class Options
 {
+    final SocketType type;
+    final TransportOptions transport = new TransportOptions();
+    final SecurityOptions security = new SecurityOptions();
+    String lastEndpoint = "";
     int sndHwm = 1000;
     int rcvHwm = 1000;
     int sndTimeoutMs = -1;
@@ -28,4 +42,52 @@ final class Options
     boolean immediate;
     boolean xpubVerboseUnsubscribe;
     int routerNotify;
+    /** STREAM: deliver the connect and disconnect notifications (libzmq's default). */
+    boolean streamNotify = true;
+    /** ROUTER_RAW: the ROUTER's tcp and ipc connections carry raw bytes, as a STREAM socket's. */
+    boolean routerRaw;
+    /** AFFINITY: the I/O threads (a bit each) the socket's first tcp or ipc bind or connect may use; 0 = any. */
+    long affinity;
+
+    Options(final SocketType type)
+    {
+        this.type = type;
+    }
+
+    /**
+     * @return the frame limit of a connection: the socket's MAXMSGSIZE (-1 = none) within the context's MAX_MSGSZ,
+     * whose default (Integer.MAX_VALUE) bounds nothing a Java array could hold anyway.
+     */
+    static long maxMessageSize(final long socketMax, final int contextMax)
+    {
+        if (contextMax == Integer.MAX_VALUE)
+        {
+            return socketMax;
+        }
+        return socketMax < 0 ? contextMax : Math.min(socketMax, contextMax);
+    }
+
+    /**
+     * Snapshots the options for one bind or connect, as libzmq copies options into each session.
+     */
+    ConnectionConfig toConfig(final Context context)
+    {
+        final byte[] id = routingId.clone();
+        final TransportOptions net = transport;
+        final StreamEngineConfig engine = new StreamEngineConfig(type.wire())
+            .maxMessageSize(maxMessageSize(net.maxMsgSize(), context.maxMsgSz()))
+            .maxHandshakeCommandSize(net.handshakeMaxCommand())
+            .handshakeIvl(TimeUnit.MILLISECONDS.toNanos(net.handshakeIvlMs()))
+            .heartbeatIvl(TimeUnit.MILLISECONDS.toNanos(net.heartbeatIvlMs()))
+            .heartbeatTtl(TimeUnit.MILLISECONDS.toNanos(net.heartbeatTtlMs()))
+            .heartbeatTimeout(
+                net.heartbeatTimeoutMs() < 0 ? -1 : TimeUnit.MILLISECONDS.toNanos(net.heartbeatTimeoutMs()))
+            .routingId(id)
+            .securityInForce(security.inForce());
+        return new ConnectionConfig(engine, security.factory(context, type, id), net)
+            .hwm(sndHwm, rcvHwm)
+            .linger(lingerMs < 0 ? -1 : TimeUnit.MILLISECONDS.toNanos(lingerMs))
+            .raw(type == SocketType.STREAM || routerRaw)
+            .conflate(conflate);
+    }
 }

@@ -29,7 +29,10 @@ final class RouterPattern extends Pattern
     private static final int NOTIFY_DISCONNECT = 2;
     private static final byte[] NO_BYTES = new byte[0];
 
-    /** STREAM: raw TCP peers, generated ids, connect/disconnect always notified, an empty frame closes. */
+    /**
+     * STREAM: raw TCP peers, generated ids, connect/disconnect notified (unless STREAM_NOTIFY is off), an empty
+     * frame closes. A ROUTER with ROUTER_RAW behaves the same (see {@link #raw()}).
+     */
     private final boolean stream;
 
     RouterPattern(final Socket socket)
@@ -38,10 +41,16 @@ final class RouterPattern extends Pattern
         stream = socket.type() == SocketType.STREAM;
     }
 
+    /** @return true for STREAM, and for a ROUTER with ROUTER_RAW, as libzmq's raw_socket. */
+    private boolean raw()
+    {
+        return stream || options.routerRaw;
+    }
+
     @Override
     boolean attach(final Link link)
     {
-        byte[] id = stream ? null : null != link.assignedRoutingId ? link.assignedRoutingId : link.peerRoutingId;
+        byte[] id = raw() ? null : null != link.assignedRoutingId ? link.assignedRoutingId : link.peerRoutingId;
         if (null != id && id.length > 0)
         {
             final Link holder = table.get(new RoutingId(id));
@@ -62,7 +71,7 @@ final class RouterPattern extends Pattern
         link.routingId(id);
         table.put(new RoutingId(id), link);
         fq.attach(link);
-        if (stream || (options.routerNotify & NOTIFY_CONNECT) != 0)
+        if (raw() ? options.streamNotify : (options.routerNotify & NOTIFY_CONNECT) != 0)
         {
             notifications.add(id);
         }
@@ -84,7 +93,7 @@ final class RouterPattern extends Pattern
             if (table.get(key) == link)
             {
                 table.remove(key);
-                if (stream || (options.routerNotify & NOTIFY_DISCONNECT) != 0)
+                if (raw() ? options.streamNotify : (options.routerNotify & NOTIFY_DISCONNECT) != 0)
                 {
                     notifications.add(link.routingId);
                 }
@@ -125,7 +134,7 @@ final class RouterPattern extends Pattern
             sendLink = link;
             return Status.OK;
         }
-        if (stream)
+        if (raw())
         {
             // One data frame per message, whatever MORE says; an empty one closes the connection.
             if (!dropping)

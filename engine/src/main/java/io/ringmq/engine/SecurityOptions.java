@@ -1,6 +1,5 @@
 package io.ringmq.engine;
 
-import io.ringmq.codecs.SocketType;
 import io.ringmq.crypto.CookieKeyring;
 import io.ringmq.crypto.CurveKeys;
 import io.ringmq.crypto.CurveMechanism;
@@ -32,103 +31,40 @@ final class SecurityOptions
     /** Copies of the secret key handed to connection factories: zeroed with the socket. */
     private final java.util.List<byte[]> issuedSecrets = new java.util.ArrayList<>();
 
-    static boolean handles(final SocketOption<?> option)
+    /** CURVE_SERVER: a CURVE server is not a PLAIN server. */
+    void curveServer(final boolean server)
     {
-        return option == SocketOption.CURVE_SERVER || option == SocketOption.CURVE_PUBLICKEY ||
-            option == SocketOption.CURVE_SECRETKEY || option == SocketOption.CURVE_SERVERKEY ||
-            option == SocketOption.PLAIN_SERVER || option == SocketOption.PLAIN_USERNAME ||
-            option == SocketOption.PLAIN_PASSWORD || option == SocketOption.ZAP_DOMAIN ||
-            option == SocketOption.ZAP_ENFORCE_DOMAIN;
+        curveServer = server;
+        if (server)
+        {
+            plainServer = false;
+        }
+    }
+
+    /** CURVE_SECRETKEY, already decoded: the previous key is zeroed. */
+    void curveSecretKey(final byte[] key)
+    {
+        wipe(curveSecretKey);
+        curveSecretKey = key;
+    }
+
+    /** CURVE_SERVERKEY, already decoded: makes the socket a CURVE client. */
+    void curveServerKey(final byte[] key)
+    {
+        curveServerKey = key;
+        curveServer = false;
     }
 
     /**
-     * @return null if accepted, else why not.
+     * @return libzmq's MECHANISM number of what {@link #factory} picks: 0 NULL, 1 PLAIN, 2 CURVE.
      */
-    String set(final SocketOption<?> option, final Object value)
+    int mechanism()
     {
-        try
+        if (curveServer || curveServerKey != null)
         {
-            if (option == SocketOption.CURVE_SERVER)
-            {
-                curveServer = (Boolean)value;
-                if (curveServer)
-                {
-                    plainServer = false;
-                }
-            }
-            else if (option == SocketOption.CURVE_PUBLICKEY)
-            {
-                curvePublicKey = CurveKeys.fromOption((byte[])value);
-            }
-            else if (option == SocketOption.CURVE_SECRETKEY)
-            {
-                wipe(curveSecretKey);
-                curveSecretKey = CurveKeys.fromOption((byte[])value);
-            }
-            else if (option == SocketOption.CURVE_SERVERKEY)
-            {
-                curveServerKey = CurveKeys.fromOption((byte[])value);
-                curveServer = false;
-            }
-            else if (option == SocketOption.PLAIN_SERVER)
-            {
-                plainServer = (Boolean)value;
-            }
-            else if (option == SocketOption.PLAIN_USERNAME)
-            {
-                plainUsername = checkLength((String)value);
-            }
-            else if (option == SocketOption.PLAIN_PASSWORD)
-            {
-                plainPassword = checkLength((String)value);
-            }
-            else if (option == SocketOption.ZAP_DOMAIN)
-            {
-                zapDomain = checkLength((String)value);
-            }
-            else
-            {
-                zapEnforceDomain = (Boolean)value;
-            }
-            return null;
+            return 2;
         }
-        catch (final IllegalArgumentException ex)
-        {
-            return ex.getMessage();
-        }
-    }
-
-    Object get(final SocketOption<?> option)
-    {
-        if (option == SocketOption.CURVE_SERVER)
-        {
-            return curveServer;
-        }
-        if (option == SocketOption.CURVE_PUBLICKEY)
-        {
-            return curvePublicKey == null ? new byte[0] : curvePublicKey.clone();
-        }
-        if (option == SocketOption.CURVE_SERVERKEY)
-        {
-            return curveServerKey == null ? new byte[0] : curveServerKey.clone();
-        }
-        if (option == SocketOption.PLAIN_SERVER)
-        {
-            return plainServer;
-        }
-        if (option == SocketOption.PLAIN_USERNAME)
-        {
-            return plainUsername == null ? "" : plainUsername;
-        }
-        if (option == SocketOption.ZAP_DOMAIN)
-        {
-            return zapDomain;
-        }
-        if (option == SocketOption.ZAP_ENFORCE_DOMAIN)
-        {
-            return zapEnforceDomain;
-        }
-        throw new IllegalArgumentException(option + " is write-only");
+        return plainServer || plainUsername != null ? 1 : 0;
     }
 
     /**
@@ -145,7 +81,7 @@ final class SecurityOptions
      */
     MechanismFactory factory(final Context context, final SocketType type, final byte[] routingId)
     {
-        final MechanismConfig config = new MechanismConfig(type, routingId);
+        final MechanismConfig config = new MechanismConfig(type.wire(), routingId);
         if (curveServer)
         {
             requireKeys(true);
@@ -202,15 +138,6 @@ final class SecurityOptions
             throw new RingMqException("a CURVE " + (server ? "server" : "client") +
                 " needs CURVE_PUBLICKEY and CURVE_SECRETKEY (EINVAL)");
         }
-    }
-
-    private static String checkLength(final String value)
-    {
-        if (value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255)
-        {
-            throw new IllegalArgumentException("must be at most 255 bytes");
-        }
-        return value;
     }
 
     /**

@@ -50,7 +50,7 @@ public final class Socket implements AutoCloseable
     private static final String INPROC = "inproc://";
     private static final byte[] NO_BYTES = new byte[0];
 
-    final Options options = new Options();
+    final Options options;
     private final Context context;
     private final SocketType type;
     private final Pattern pattern;
@@ -76,7 +76,6 @@ public final class Socket implements AutoCloseable
     /** The frame last received; patterns that must look ahead (SUB's filter) receive into it early. */
     final Frame frame = new Frame();
     private final UnsafeBuffer sendWrapper = new UnsafeBuffer(0, 0);
-    private String lastEndpoint = "";
     private final java.util.concurrent.atomic.AtomicLongArray limitRefusals =
         new java.util.concurrent.atomic.AtomicLongArray(io.ringmq.transports.TransportEvent.LIMIT_REASONS);
     private final Object monitorLock = new Object();
@@ -86,8 +85,6 @@ public final class Socket implements AutoCloseable
     /** Set under the context's registry lock when the socket closes, so nobody delivers it a link afterwards. */
     boolean closedInRegistry;
     private boolean closed;
-    final NetworkOptions networkOptions = new NetworkOptions();
-    final SecurityOptions securityOptions = new SecurityOptions();
     /** tcp and ipc endpoints; created on the first network bind or connect. */
     private SocketNetwork network;
     /** In caller-runs mode (no I/O threads) the socket's own I/O agent, driven by this socket's thread. */
@@ -97,6 +94,7 @@ public final class Socket implements AutoCloseable
     {
         this.context = context;
         this.type = type;
+        this.options = new Options(type);
         this.clock = context.clock();
         this.idle = context.idleStrategy().newStrategy();
         this.idleWaker = IdleStrategyKind.wakerFor(idle);
@@ -212,7 +210,7 @@ public final class Socket implements AutoCloseable
         if (parsed.scheme() != Endpoint.Scheme.INPROC)
         {
             checkContextOpen("bind");
-            lastEndpoint = network().bind(parsed, networkOptions, options);
+            options.lastEndpoint = network().bind(parsed, options);
             return;
         }
         for (final Link link : context.bindInproc(this, endpoint))
@@ -220,7 +218,7 @@ public final class Socket implements AutoCloseable
             attach(link);
         }
         boundEndpoints.add(endpoint);
-        lastEndpoint = endpoint;
+        options.lastEndpoint = endpoint;
     }
 
     /**
@@ -234,8 +232,8 @@ public final class Socket implements AutoCloseable
         if (parsed.scheme() != Endpoint.Scheme.INPROC)
         {
             checkContextOpen("connect");
-            network().connect(parsed, networkOptions, options);
-            lastEndpoint = endpoint;
+            network().connect(parsed, options);
+            options.lastEndpoint = endpoint;
             return;
         }
         final byte[] assignedId = options.connectRoutingId;
@@ -250,7 +248,7 @@ public final class Socket implements AutoCloseable
         {
             attach(link);
         }
-        lastEndpoint = endpoint;
+        options.lastEndpoint = endpoint;
     }
 
     /** Stops accepting connections at {@code endpoint}; connections already made stay (libzmq inproc semantics). */
@@ -303,7 +301,7 @@ public final class Socket implements AutoCloseable
     /** @return the endpoint of the last bind or connect, "" if none (libzmq's ZMQ_LAST_ENDPOINT). */
     public String lastEndpoint()
     {
-        return lastEndpoint;
+        return options.lastEndpoint;
     }
 
     private void checkContextOpen(final String operation)
@@ -327,7 +325,7 @@ public final class Socket implements AutoCloseable
             }
             else
             {
-                agent = context.ioAgent();
+                agent = context.ioAgent(options.affinity);
             }
             network = new SocketNetwork(this, agent);
         }
@@ -739,144 +737,17 @@ public final class Socket implements AutoCloseable
         {
             throw new RingMqException(option + " on a " + type + " socket cannot be null (EINVAL)");
         }
-        if (SecurityOptions.handles(option))
+        final String refused = option.refusal(value);
+        if (null != refused)
         {
-            final String refused = securityOptions.set(option, value);
-            if (null != refused)
-            {
-                throw new RingMqException(option + " on a " + type + " socket: " + refused + " (EINVAL)");
-            }
-            return;
+            throw new RingMqException(option + " on a " + type + " socket " + refused + " (EINVAL)");
         }
-        if (NetworkOptions.handles(option))
+        option.store(options, value);
+        if (option.scope() == SocketOption.Scope.SOCKET)
         {
-            final String refused = networkOptions.set(option, value);
-            if (null != refused)
-            {
-                throw new RingMqException(option + " on a " + type + " socket " + refused + ": " + value + " (EINVAL)");
-            }
-            return;
+            processInbox();
+            pattern.option(option, value);
         }
-        if (option == SocketOption.SNDHWM)
-        {
-            options.sndHwm = nonNegative(option, (Integer)value);
-        }
-        else if (option == SocketOption.RCVHWM)
-        {
-            options.rcvHwm = nonNegative(option, (Integer)value);
-        }
-        else if (option == SocketOption.SNDTIMEO)
-        {
-            options.sndTimeoutMs = timeout(option, (Integer)value);
-        }
-        else if (option == SocketOption.RCVTIMEO)
-        {
-            options.rcvTimeoutMs = timeout(option, (Integer)value);
-        }
-        else if (option == SocketOption.LINGER)
-        {
-            options.lingerMs = timeout(option, (Integer)value);
-        }
-        else if (option == SocketOption.ROUTING_ID)
-        {
-            final byte[] id = (byte[])value;
-            if (id.length < 1 || id.length > RoutingId.MAX_LENGTH || id[0] == 0)
-            {
-                throw new RingMqException(option + " on a " + type +
-                    " socket must be 1 to 255 bytes not starting with a zero byte (EINVAL)");
-            }
-            options.routingId = id.clone();
-        }
-        else if (option == SocketOption.ROUTER_MANDATORY)
-        {
-            options.routerMandatory = (Boolean)value;
-        }
-        else if (option == SocketOption.REQ_RELAXED)
-        {
-            options.reqRelaxed = (Boolean)value;
-        }
-        else if (option == SocketOption.REQ_CORRELATE)
-        {
-            options.reqCorrelate = (Boolean)value;
-        }
-        else if (option == SocketOption.XPUB_VERBOSE)
-        {
-            options.xpubVerbose = (Boolean)value;
-        }
-        else if (option == SocketOption.XPUB_MANUAL)
-        {
-            options.xpubManual = (Boolean)value;
-        }
-        else if (option == SocketOption.MAX_SUBSCRIPTIONS || option == SocketOption.MAX_TOPIC_LENGTH)
-        {
-            final int limit = (Integer)value;
-            if (limit < 0)
-            {
-                throw new RingMqException(type + " socket: " + option.name() + " must be >= 0 (0 = no limit) (EINVAL)",
-                    Status.OK);
-            }
-            if (option == SocketOption.MAX_SUBSCRIPTIONS)
-            {
-                options.maxSubscriptions = limit;
-            }
-            else
-            {
-                options.maxTopicLength = limit;
-            }
-        }
-        else if (option == SocketOption.CONFLATE)
-        {
-            options.conflate = (Boolean)value;
-        }
-        else if (option == SocketOption.XPUB_NODROP)
-        {
-            options.xpubNoDrop = (Boolean)value;
-        }
-        else if (option == SocketOption.XPUB_WELCOME_MSG)
-        {
-            options.xpubWelcome = ((byte[])value).length == 0 ? null : ((byte[])value).clone();
-        }
-        else if (option == SocketOption.INVERT_MATCHING)
-        {
-            options.invertMatching = (Boolean)value;
-        }
-        else if (option == SocketOption.ROUTER_HANDOVER)
-        {
-            options.routerHandover = (Boolean)value;
-        }
-        else if (option == SocketOption.PROBE_ROUTER)
-        {
-            options.probeRouter = (Boolean)value;
-        }
-        else if (option == SocketOption.CONNECT_ROUTING_ID)
-        {
-            final byte[] id = (byte[])value;
-            if (id.length < 1 || id.length > RoutingId.MAX_LENGTH)
-            {
-                throw new RingMqException(option + " on a " + type + " socket must be 1 to 255 bytes (EINVAL)");
-            }
-            options.connectRoutingId = id.clone();
-        }
-        else if (option == SocketOption.IMMEDIATE)
-        {
-            options.immediate = (Boolean)value;
-        }
-        else if (option == SocketOption.XPUB_VERBOSER)
-        {
-            options.xpubVerbose = (Boolean)value;
-            options.xpubVerboseUnsubscribe = (Boolean)value;
-        }
-        else if (option == SocketOption.ROUTER_NOTIFY)
-        {
-            final int flags = (Integer)value;
-            if (flags < 0 || flags > 3)
-            {
-                throw new RingMqException(option + " on a " + type + " socket must be 0 to 3: " + flags + " (EINVAL)");
-            }
-            options.routerNotify = flags;
-        }
-        processInbox();
-        pattern.option(option, value);
     }
 
     /**
@@ -884,7 +755,6 @@ public final class Socket implements AutoCloseable
      *
      * @throws RingMqException if this socket type does not take it or it is write-only.
      */
-    @SuppressWarnings("unchecked")
     public <T> T getOption(final SocketOption<T> option)
     {
         checkOpen();
@@ -892,94 +762,7 @@ public final class Socket implements AutoCloseable
         {
             throw new RingMqException(option + " cannot be read from a " + type + " socket (EINVAL)");
         }
-        final Object value;
-        if (NetworkOptions.handles(option))
-        {
-            value = networkOptions.get(option);
-        }
-        else if (SecurityOptions.handles(option))
-        {
-            value = securityOptions.get(option);
-        }
-        else if (option == SocketOption.SNDHWM)
-        {
-            value = options.sndHwm;
-        }
-        else if (option == SocketOption.RCVHWM)
-        {
-            value = options.rcvHwm;
-        }
-        else if (option == SocketOption.SNDTIMEO)
-        {
-            value = options.sndTimeoutMs;
-        }
-        else if (option == SocketOption.RCVTIMEO)
-        {
-            value = options.rcvTimeoutMs;
-        }
-        else if (option == SocketOption.LINGER)
-        {
-            value = options.lingerMs;
-        }
-        else if (option == SocketOption.ROUTING_ID)
-        {
-            value = options.routingId.clone();
-        }
-        else if (option == SocketOption.CONFLATE)
-        {
-            value = options.conflate;
-        }
-        else if (option == SocketOption.MAX_SUBSCRIPTIONS)
-        {
-            value = options.maxSubscriptions;
-        }
-        else if (option == SocketOption.MAX_TOPIC_LENGTH)
-        {
-            value = options.maxTopicLength;
-        }
-        else if (option == SocketOption.INVERT_MATCHING)
-        {
-            value = options.invertMatching;
-        }
-        else if (option == SocketOption.IMMEDIATE)
-        {
-            value = options.immediate;
-        }
-        else if (option == SocketOption.ROUTER_NOTIFY)
-        {
-            value = options.routerNotify;
-        }
-        else if (option == SocketOption.LAST_ENDPOINT)
-        {
-            value = lastEndpoint;
-        }
-        else if (option == SocketOption.TYPE)
-        {
-            value = type;
-        }
-        else
-        {
-            throw new RingMqException(option + " cannot be read from a " + type + " socket (EINVAL)");
-        }
-        return (T)value;
-    }
-
-    private int nonNegative(final SocketOption<?> option, final int value)
-    {
-        if (value < 0)
-        {
-            throw new RingMqException(option + " on a " + type + " socket must be >= 0: " + value + " (EINVAL)");
-        }
-        return value;
-    }
-
-    private int timeout(final SocketOption<?> option, final int value)
-    {
-        if (value < -1)
-        {
-            throw new RingMqException(option + " on a " + type + " socket must be >= -1: " + value + " (EINVAL)");
-        }
-        return value;
+        return option.load(options);
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -998,7 +781,7 @@ public final class Socket implements AutoCloseable
         stopMonitor();
         closed = true;
         context.unbindAll(this);
-        securityOptions.close();
+        options.security.close();
         if (null != network)
         {
             network.close();

@@ -39,11 +39,11 @@ final class SocketNetwork implements ConnectionOwner
     /**
      * @return the endpoint as bound, with the real port.
      */
-    String bind(final Endpoint endpoint, final NetworkOptions network, final Options options)
+    String bind(final Endpoint endpoint, final Options options)
     {
         try
         {
-            final String actual = agent.bind(endpoint, network.toConfig(socket, options), this);
+            final String actual = agent.bind(endpoint, options.toConfig(socket.context()), this);
             bound.add(new String[]{endpoint.toString(), actual});
             return actual;
         }
@@ -67,9 +67,9 @@ final class SocketNetwork implements ConnectionOwner
      * peer's routing id is only known at the handshake): messages sent before the connection wait in it up to
      * SNDHWM, and it survives reconnections.
      */
-    void connect(final Endpoint endpoint, final NetworkOptions network, final Options options)
+    void connect(final Endpoint endpoint, final Options options)
     {
-        final io.ringmq.transports.ConnectionConfig config = network.toConfig(socket, options);
+        final io.ringmq.transports.ConnectionConfig config = options.toConfig(socket.context());
         final SocketType type = socket.type();
         if (options.immediate || type == SocketType.ROUTER || type == SocketType.STREAM)
         {

@@ -161,7 +161,7 @@ class NetworkBehaviourTest
         server.setOption(SocketOption.CURVE_PUBLICKEY, keys.publicKey());
         server.setOption(SocketOption.CURVE_SECRETKEY, keys.secretKey());
         server.bind("tcp://127.0.0.1:*");
-        final byte[] held = server.securityOptions.curveSecretKey;
+        final byte[] held = server.options.security.curveSecretKey;
         assertArrayEquals(keys.secretKey(), held);
         server.close();
         assertArrayEquals(new byte[32], held, "the socket's copy of the secret is zeroed");

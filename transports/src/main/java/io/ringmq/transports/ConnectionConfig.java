@@ -3,40 +3,46 @@ package io.ringmq.transports;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The socket options a connection obeys, snapshotted when the socket binds or connects (as libzmq snapshots its
- * options into each session). Durations are in nanoseconds.
+ * What a connection obeys, snapshotted when the socket binds or connects (as libzmq snapshots its options into each
+ * session): the socket's {@link TransportOptions}, the ZMTP engine's configuration and security mechanism, and what
+ * the engine keeps itself (high-water marks, LINGER, CONFLATE, raw STREAM framing).
  */
 public final class ConnectionConfig
 {
-    /** libzmq's default RECONNECT_IVL: 100 ms. */
-    public static final long DEFAULT_RECONNECT_IVL_NS = TimeUnit.MILLISECONDS.toNanos(100);
-
     final StreamEngineConfig engine;
     final MechanismFactory mechanisms;
+    final TransportOptions options;
     int sndHwm = 1000;
     int rcvHwm = 1000;
-    long reconnectIvlNs = DEFAULT_RECONNECT_IVL_NS;
-    long reconnectIvlMaxNs;
-    long connectTimeoutNs;
     long lingerNs = -1;
-    int sndBuf = -1;
-    int rcvBuf = -1;
-    int backlog = 100;
-    int tcpKeepAlive = -1;
-    int tcpKeepAliveIdle = -1;
-    int tcpKeepAliveIntvl = -1;
-    int tcpKeepAliveCnt = -1;
     boolean raw;
     boolean conflate;
-    ConnectionLimits limits = ConnectionLimits.NONE;
 
     /**
+     * With libzmq's default transport options.
+     *
      * @param mechanisms makes one security mechanism per connection (NULL, PLAIN or CURVE, client or server).
      */
     public ConnectionConfig(final StreamEngineConfig engine, final MechanismFactory mechanisms)
     {
+        this(engine, mechanisms, new TransportOptions());
+    }
+
+    /**
+     * @param options copied: later changes to them do not reach this connection.
+     */
+    public ConnectionConfig(
+        final StreamEngineConfig engine, final MechanismFactory mechanisms, final TransportOptions options)
+    {
         this.engine = engine;
         this.mechanisms = mechanisms;
+        this.options = options.copy();
+    }
+
+    /** This configuration's own transport options (a snapshot; changing them affects only this configuration). */
+    public TransportOptions options()
+    {
+        return options;
     }
 
     /** SNDHWM and RCVHWM in messages; 0 = no limit. */
@@ -57,63 +63,16 @@ public final class ConnectionConfig
         return this;
     }
 
-    /** Limits the listener applies to connections it accepts (ringmq extensions; none by default, as libzmq). */
-    public ConnectionConfig limits(final ConnectionLimits limits)
-    {
-        this.limits = java.util.Objects.requireNonNull(limits);
-        return this;
-    }
-
     /** @return true if the connection's pipes conflate. */
     public boolean isConflating()
     {
         return conflate;
     }
 
-    /** RECONNECT_IVL and RECONNECT_IVL_MAX (0 = no back-off, as libzmq); a negative interval never reconnects. */
-    public ConnectionConfig reconnect(final long ivlNs, final long ivlMaxNs)
-    {
-        this.reconnectIvlNs = ivlNs;
-        this.reconnectIvlMaxNs = ivlMaxNs;
-        return this;
-    }
-
-    /** CONNECT_TIMEOUT; 0 = the operating system's. */
-    public ConnectionConfig connectTimeout(final long nanos)
-    {
-        this.connectTimeoutNs = nanos;
-        return this;
-    }
-
     /** LINGER: how long a closed socket's queued messages may still be written; negative = until written. */
     public ConnectionConfig linger(final long nanos)
     {
         this.lingerNs = nanos;
-        return this;
-    }
-
-    /** SO_SNDBUF and SO_RCVBUF in bytes; -1 = the operating system's default. */
-    public ConnectionConfig buffers(final int sndBuf, final int rcvBuf)
-    {
-        this.sndBuf = sndBuf;
-        this.rcvBuf = rcvBuf;
-        return this;
-    }
-
-    /** BACKLOG of a listening socket. */
-    public ConnectionConfig backlog(final int backlog)
-    {
-        this.backlog = backlog;
-        return this;
-    }
-
-    /** TCP_KEEPALIVE (-1 default, 0 off, 1 on), TCP_KEEPALIVE_IDLE, _INTVL (seconds) and _CNT; -1 leaves each. */
-    public ConnectionConfig keepAlive(final int on, final int idle, final int interval, final int count)
-    {
-        this.tcpKeepAlive = on;
-        this.tcpKeepAliveIdle = idle;
-        this.tcpKeepAliveIntvl = interval;
-        this.tcpKeepAliveCnt = count;
         return this;
     }
 
@@ -127,5 +86,23 @@ public final class ConnectionConfig
     public StreamEngineConfig engine()
     {
         return engine;
+    }
+
+    /** RECONNECT_IVL in nanoseconds; negative = never reconnect. */
+    long reconnectIvlNs()
+    {
+        return options.reconnectIvlMs() < 0 ? -1 : TimeUnit.MILLISECONDS.toNanos(options.reconnectIvlMs());
+    }
+
+    /** RECONNECT_IVL_MAX in nanoseconds; 0 = no back-off. */
+    long reconnectIvlMaxNs()
+    {
+        return TimeUnit.MILLISECONDS.toNanos(options.reconnectIvlMaxMs());
+    }
+
+    /** CONNECT_TIMEOUT in nanoseconds; 0 = the operating system's. */
+    long connectTimeoutNs()
+    {
+        return TimeUnit.MILLISECONDS.toNanos(options.connectTimeoutMs());
     }
 }

@@ -76,6 +76,7 @@ public final class IoAgent implements Agent
     /** Set when the context stops this agent; an agent that ends without it stopped on a failure. */
     private volatile boolean stopRequested;
     private int affinityCpu = -1;
+    private java.util.BitSet affinityCpus;
 
     public IoAgent(final String name, final NanoClock clock)
     {
@@ -97,6 +98,12 @@ public final class IoAgent implements Agent
     void affinity(final int cpu)
     {
         affinityCpu = cpu;
+    }
+
+    /** Lets the agent's thread run on any of these CPUs (libzmq's THREAD_AFFINITY_CPU_ADD). */
+    void affinity(final java.util.BitSet cpus)
+    {
+        affinityCpus = cpus;
     }
 
     // ------------------------------------------------------------------ commands from sockets (any thread)
@@ -288,6 +295,10 @@ public final class IoAgent implements Agent
         if (affinityCpu >= 0)
         {
             net.openhft.affinity.Affinity.setAffinity(affinityCpu);
+        }
+        else if (null != affinityCpus)
+        {
+            net.openhft.affinity.Affinity.setAffinity(affinityCpus);
         }
     }
 

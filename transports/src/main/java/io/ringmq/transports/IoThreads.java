@@ -27,6 +27,21 @@ public final class IoThreads implements AutoCloseable
         final int count, final IdleStrategyKind kind, final int[] affinity, final NanoClock clock,
         final ErrorHandler errorHandler)
     {
+        this(count, kind, affinity, new java.util.BitSet(), "", clock, errorHandler);
+    }
+
+    /**
+     * @param count      I/O threads, at least 1 (caller-runs mode uses an {@link IoAgent} per socket instead).
+     * @param kind       how idle I/O threads wait; BLOCK parks in the selector.
+     * @param affinity   CPUs to pin the threads to, one each in order; empty for none.
+     * @param cpus       CPUs every thread not pinned by {@code affinity} may run on (libzmq's
+     *                   THREAD_AFFINITY_CPU_ADD); empty for the operating system's choice.
+     * @param namePrefix prefix of the threads' names, as libzmq's THREAD_NAME_PREFIX; empty for none.
+     */
+    public IoThreads(
+        final int count, final IdleStrategyKind kind, final int[] affinity, final java.util.BitSet cpus,
+        final String namePrefix, final NanoClock clock, final ErrorHandler errorHandler)
+    {
         if (count < 1)
         {
             throw new IllegalArgumentException("I/O threads must be >= 1: " + count);
@@ -35,10 +50,14 @@ public final class IoThreads implements AutoCloseable
         runners = new AgentRunner[count];
         for (int i = 0; i < count; i++)
         {
-            agents[i] = new IoAgent("ringmq-io-" + i, clock);
+            agents[i] = new IoAgent((namePrefix.isEmpty() ? "" : namePrefix + "/") + "ringmq-io-" + i, clock);
             if (i < affinity.length)
             {
                 agents[i].affinity(affinity[i]);
+            }
+            else if (!cpus.isEmpty())
+            {
+                agents[i].affinity((java.util.BitSet)cpus.clone());
             }
             runners[i] = new AgentRunner(idleStrategy(kind, agents[i]), errorHandler, null, agents[i]);
             AgentRunner.startOnThread(runners[i]);
@@ -53,6 +72,24 @@ public final class IoThreads implements AutoCloseable
         final IoAgent agent = agents[next];
         next = (next + 1) % agents.length;
         return agent;
+    }
+
+    /**
+     * @param affinity libzmq's AFFINITY: bit n allows the n-th agent; 0, or no bit naming an agent, allows any.
+     * @return the next allowed agent in turn.
+     */
+    public synchronized IoAgent choose(final long affinity)
+    {
+        for (int i = 0; i < agents.length; i++)
+        {
+            final int candidate = (next + i) % agents.length;
+            if (candidate < Long.SIZE && (affinity & (1L << candidate)) != 0)
+            {
+                next = (candidate + 1) % agents.length;
+                return agents[candidate];
+            }
+        }
+        return choose();
     }
 
     public int count()

@@ -13,7 +13,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 
 /**
- * A STREAM socket's connection: raw bytes, no ZMTP. What a read returns becomes one message; each message from
+ * A STREAM (or ROUTER_RAW) socket's connection: raw bytes, no ZMTP. What a read returns becomes one message; each message from
  * the socket is written as it is, and an empty one closes the connection (libzmq's STREAM semantics). The pipe
  * is attached as soon as the channel is connected: there is no handshake.
  */

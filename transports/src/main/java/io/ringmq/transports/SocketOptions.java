@@ -7,8 +7,8 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 
 /**
- * Applies the per-connection socket options: TCP_NODELAY always (latency first), buffers and keep-alive as
- * configured. Unix domain sockets take none of the TCP ones.
+ * Applies the per-connection socket options: TCP_NODELAY always (latency first), buffers, TOS and
+ * keep-alive as configured. Unix domain sockets take none of the TCP ones.
  */
 final class SocketOptions
 {
@@ -24,23 +24,28 @@ final class SocketOptions
             return;
         }
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        if (config.sndBuf > 0)
+        if (config.options.sndBuf() > 0)
         {
-            channel.setOption(StandardSocketOptions.SO_SNDBUF, config.sndBuf);
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, config.options.sndBuf());
         }
-        if (config.rcvBuf > 0)
+        if (config.options.rcvBuf() > 0)
         {
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, config.rcvBuf);
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, config.options.rcvBuf());
         }
-        if (config.tcpKeepAlive >= 0)
+        final int tos = config.options.tos();
+        if (tos > 0 && channel.supportedOptions().contains(StandardSocketOptions.IP_TOS))
         {
-            channel.setOption(StandardSocketOptions.SO_KEEPALIVE, config.tcpKeepAlive == 1);
+            channel.setOption(StandardSocketOptions.IP_TOS, tos);
         }
-        if (config.tcpKeepAlive == 1)
+        if (config.options.tcpKeepAlive() >= 0)
         {
-            setIfSupported(channel, ExtendedSocketOptions.TCP_KEEPIDLE, config.tcpKeepAliveIdle);
-            setIfSupported(channel, ExtendedSocketOptions.TCP_KEEPINTERVAL, config.tcpKeepAliveIntvl);
-            setIfSupported(channel, ExtendedSocketOptions.TCP_KEEPCOUNT, config.tcpKeepAliveCnt);
+            channel.setOption(StandardSocketOptions.SO_KEEPALIVE, config.options.tcpKeepAlive() == 1);
+        }
+        if (config.options.tcpKeepAlive() == 1)
+        {
+            setIfSupported(channel, ExtendedSocketOptions.TCP_KEEPIDLE, config.options.tcpKeepAliveIdle());
+            setIfSupported(channel, ExtendedSocketOptions.TCP_KEEPINTERVAL, config.options.tcpKeepAliveIntvl());
+            setIfSupported(channel, ExtendedSocketOptions.TCP_KEEPCOUNT, config.options.tcpKeepAliveCnt());
         }
     }
 

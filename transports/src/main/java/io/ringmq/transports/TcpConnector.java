@@ -46,7 +46,7 @@ final class TcpConnector
         this.config = config;
         this.owner = owner;
         this.sessionEnd = sessionEnd;
-        this.currentIvlNs = config.reconnectIvlNs;
+        this.currentIvlNs = config.reconnectIvlNs();
         // The first attempt is due at once: the duty cycle that runs this connector read its clock before the
         // command that made it, so "now" would still be in that cycle's future.
         this.nextAttemptNs = nowNs - TimeUnit.SECONDS.toNanos(1);
@@ -139,7 +139,7 @@ final class TcpConnector
                 return;
             }
             key = channel.register(selector, SelectionKey.OP_CONNECT, this);
-            connectDeadlineNs = config.connectTimeoutNs > 0 ? nowNs + config.connectTimeoutNs : NONE;
+            connectDeadlineNs = config.connectTimeoutNs() > 0 ? nowNs + config.connectTimeoutNs() : NONE;
             owner.onEvent(TransportEvent.CONNECT_DELAYED, endpoint(), 0, null);
         }
         catch (final IOException | RuntimeException ex)
@@ -184,7 +184,7 @@ final class TcpConnector
      */
     void connected()
     {
-        currentIvlNs = config.reconnectIvlNs;
+        currentIvlNs = config.reconnectIvlNs();
         if (sessionEnd != null && everConnected)
         {
             owner.reconnected(sessionEnd.peer());
@@ -210,7 +210,7 @@ final class TcpConnector
 
     private void retry(final long nowNs, final String reason)
     {
-        if (stopped || config.reconnectIvlNs < 0)
+        if (stopped || config.reconnectIvlNs() < 0)
         {
             stopped = true;
             return;
@@ -218,9 +218,9 @@ final class TcpConnector
         final long ivl = currentIvlNs;
         nextAttemptNs = nowNs + ivl;
         owner.onEvent(TransportEvent.CONNECT_RETRIED, endpoint(), TimeUnit.NANOSECONDS.toMillis(ivl), reason);
-        if (config.reconnectIvlMaxNs > config.reconnectIvlNs)
+        if (config.reconnectIvlMaxNs() > config.reconnectIvlNs())
         {
-            currentIvlNs = Math.min(currentIvlNs * 2, config.reconnectIvlMaxNs);
+            currentIvlNs = Math.min(currentIvlNs * 2, config.reconnectIvlMaxNs());
         }
     }
 

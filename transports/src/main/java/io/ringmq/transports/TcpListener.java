@@ -24,6 +24,7 @@ final class TcpListener
     private final String endpoint;
     private final Path ipcPath;
     private final SourceRateLimiter rateLimiter;
+    private final PeerFilter filter;
     private SelectionKey key;
     /** Connections accepted and not yet closed, and those of them still in their handshake (agent thread). */
     private int open;
@@ -38,8 +39,9 @@ final class TcpListener
         this.owner = owner;
         this.endpoint = endpoint;
         this.ipcPath = ipcPath;
-        this.rateLimiter = config.limits.handshakesPerSecondPerSource > 0 ?
-            new SourceRateLimiter(config.limits.handshakesPerSecondPerSource) : null;
+        this.rateLimiter = config.options.handshakeRate() > 0 ?
+            new SourceRateLimiter(config.options.handshakeRate()) : null;
+        this.filter = new PeerFilter(config.options);
     }
 
     /**
@@ -66,12 +68,12 @@ final class TcpListener
             else
             {
                 channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-                if (config.rcvBuf > 0)
+                if (config.options.rcvBuf() > 0)
                 {
-                    channel.setOption(StandardSocketOptions.SO_RCVBUF, config.rcvBuf);
+                    channel.setOption(StandardSocketOptions.SO_RCVBUF, config.options.rcvBuf());
                 }
             }
-            channel.bind(endpoint.bindAddress(), config.backlog);
+            channel.bind(endpoint.bindAddress(), config.options.backlog());
             channel.configureBlocking(false);
             final String bound = Endpoint.describe(endpoint.scheme(), channel.getLocalAddress());
             return new TcpListener(channel, config, owner, bound, ipcPath);
@@ -123,6 +125,14 @@ final class TcpListener
                 owner.onEvent(TransportEvent.ACCEPT_FAILED, endpoint, 0, ex.getMessage());
                 return;
             }
+            final String filtered = filter.refusal(accepted);
+            if (null != filtered)
+            {
+                // As libzmq: a filtered peer is closed unread and reported as a failed accept.
+                closeQuietly(accepted);
+                owner.onEvent(TransportEvent.ACCEPT_FAILED, endpoint, 0, filtered);
+                continue;
+            }
             final int refusal = admit(accepted, nowNs);
             if (refusal != 0)
             {
@@ -160,12 +170,13 @@ final class TcpListener
      */
     private int admit(final SocketChannel accepted, final long nowNs)
     {
-        final ConnectionLimits limits = config.limits;
-        if (limits.maxConnections > 0 && open >= limits.maxConnections)
+        final int maxConnections = config.options.maxConnections();
+        final int maxHandshakes = config.options.maxHandshakes();
+        if (maxConnections > 0 && open >= maxConnections)
         {
             return TransportEvent.LIMIT_CONNECTIONS;
         }
-        if (limits.maxHandshakes > 0 && handshaking >= limits.maxHandshakes)
+        if (maxHandshakes > 0 && handshaking >= maxHandshakes)
         {
             return TransportEvent.LIMIT_HANDSHAKES;
         }
@@ -201,6 +212,18 @@ final class TcpListener
         owner.onEvent(TransportEvent.LIMIT_REFUSED, endpoint, reason, reason == TransportEvent.LIMIT_CONNECTIONS ?
             "too many connections" : reason == TransportEvent.LIMIT_HANDSHAKES ? "too many handshakes in progress" :
             "too many handshakes from one source");
+    }
+
+    private static void closeQuietly(final SocketChannel accepted)
+    {
+        try
+        {
+            accepted.close();
+        }
+        catch (final IOException ignore)
+        {
+            // refusing anyway
+        }
     }
 
     /** A connection this listener accepted finished its handshake. */

@@ -263,7 +263,7 @@ class BackPressureTransitionsTest
             address -> new NullMechanism(new MechanismConfig(ours, null))).hwm(HWM, HWM);
         if (kernelBuffer > 0)
         {
-            config.buffers(kernelBuffer, kernelBuffer);
+            config.options().sndBuf(kernelBuffer).rcvBuf(kernelBuffer);
         }
         final String bound = agent.bind(Endpoint.parse("tcp://127.0.0.1:*"), config, owner);
         peer = new Socket();

@@ -69,8 +69,8 @@ class TcpTransportTest
 
     private static ConnectionConfig config(final StreamEngineConfig engine)
     {
-        return new ConnectionConfig(engine, address -> new NullMechanism(new MechanismConfig(engine.socketType, null)))
-            .reconnect(TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.MILLISECONDS.toNanos(400));
+        return new ConnectionConfig(engine, address -> new NullMechanism(new MechanismConfig(engine.socketType, null)),
+            new TransportOptions().reconnectIvlMs(50).reconnectIvlMaxMs(400));
     }
 
     @Test
