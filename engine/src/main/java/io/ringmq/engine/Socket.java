@@ -161,6 +161,15 @@ public final class Socket implements AutoCloseable
         return tracker.snapshot();
     }
 
+    private void installProbes(final Link link)
+    {
+        final LatencyTracker tracker = latencyTracker;
+        if (null != tracker)
+        {
+            link.end.latencyProbes(tracker.sendProbe(), tracker.receiveProbe());
+        }
+    }
+
     /** REQ: a whole request went out. */
     void requestSent()
     {
@@ -878,6 +887,8 @@ public final class Socket implements AutoCloseable
     void deliver(final Link link)
     {
         link.end.waker(waker);
+        // Before the link is handed over: its connection may publish before this socket's thread attaches it.
+        installProbes(link);
         inbox.offer(link);
         waker.wake();
     }
@@ -979,11 +990,7 @@ public final class Socket implements AutoCloseable
     private void attach(final Link link)
     {
         link.end.waker(waker);
-        final LatencyTracker tracker = latencyTracker;
-        if (null != tracker)
-        {
-            link.end.latencyProbes(tracker.sendProbe(), tracker.receiveProbe());
-        }
+        installProbes(link);
         if (pattern.attach(link))
         {
             link.attached = true;
