@@ -111,7 +111,8 @@ final class Session implements AutoCloseable
                     System.err.println("ringmq: " + TransportEvent.name(event).toLowerCase().replace('_', ' ') +
                         " " + endpoint + (detail == null ? "" : ": " + detail));
                 }
-                if ((event == TransportEvent.HANDSHAKE_FAILED_AUTH || event == TransportEvent.HANDSHAKE_FAILED_PROTOCOL) &&
+                if ((event == TransportEvent.HANDSHAKE_FAILED_AUTH ||
+                    event == TransportEvent.HANDSHAKE_FAILED_PROTOCOL) &&
                     connectedEndpoints.contains(endpoint))
                 {
                     refusal = "handshake refused by " + endpoint + (detail == null ? "" : ": " + detail);

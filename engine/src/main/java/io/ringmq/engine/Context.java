@@ -157,13 +157,13 @@ public final class Context implements AutoCloseable
             {
                 io = new IoThreads(ioThreads, idleStrategy, affinity, clock,
                     throwable ->
-                {
-                    System.err.println("ringmq: I/O thread error: " + throwable);
-                    if (Boolean.getBoolean("ringmq.debug"))
                     {
-                        throwable.printStackTrace();
-                    }
-                });
+                        System.err.println("ringmq: I/O thread error: " + throwable);
+                        if (Boolean.getBoolean("ringmq.debug"))
+                        {
+                            throwable.printStackTrace();
+                        }
+                    });
             }
             return io.choose();
         }
@@ -269,7 +269,8 @@ public final class Context implements AutoCloseable
         {
             if (bindings.containsKey(endpoint))
             {
-                throw new RingMqException(socket.type() + " socket cannot bind " + endpoint + ": address in use (EADDRINUSE)");
+                throw new RingMqException(
+                    socket.type() + " socket cannot bind " + endpoint + ": address in use (EADDRINUSE)");
             }
             bindings.put(endpoint, binding);
             waiting = pending.remove(endpoint);
@@ -364,7 +365,8 @@ public final class Context implements AutoCloseable
         boolean found = false;
         synchronized (lock)
         {
-            for (final Iterator<java.util.Map.Entry<String, ArrayList<PendingConnect>>> it = pending.entrySet().iterator(); it.hasNext(); )
+            for (final Iterator<java.util.Map.Entry<String, ArrayList<PendingConnect>>> it =
+                pending.entrySet().iterator(); it.hasNext(); )
             {
                 final java.util.Map.Entry<String, ArrayList<PendingConnect>> entry = it.next();
                 if (null == endpoint || endpoint.equals(entry.getKey()))

@@ -156,7 +156,8 @@ final class SecurityOptions
                 cookies = new CookieKeyring(context.clock()::nanoTime);
             }
             final CookieKeyring keyring = cookies;
-            return address -> CurveMechanism.server(config, publicKey, secretKey, keyring, zap(context, address, routingId));
+            return address ->
+                CurveMechanism.server(config, publicKey, secretKey, keyring, zap(context, address, routingId));
         }
         if (curveServerKey != null)
         {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -157,7 +156,8 @@ class SecurityInteropTest
             push.connect(endpoint);
             assertTrue(push.send("to libzmq"));
             assertArrayEquals(bytes("to libzmq"), peer.recv("pull", 10_000).get(0));
-            assertTrue(peer.command("zaplog").contains("PLAIN:" + hex("me") + hex("pw")), "libzmq's ZAP saw our credentials");
+            assertTrue(peer.command("zaplog").contains("PLAIN:" + hex("me") + hex("pw")),
+                "libzmq's ZAP saw our credentials");
         }
     }
 

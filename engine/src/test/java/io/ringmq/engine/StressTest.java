@@ -35,8 +35,8 @@ class StressTest
         manyIntoOne(IdleStrategyKind.BLOCK, SocketType.DEALER, SocketType.ROUTER);
     }
 
-    private static void manyIntoOne(final IdleStrategyKind idle, final SocketType producerType, final SocketType consumerType)
-        throws Exception
+    private static void manyIntoOne(
+        final IdleStrategyKind idle, final SocketType producerType, final SocketType consumerType) throws Exception
     {
         try (Context context = Context.builder().idleStrategy(idle).build();
              Socket consumer = context.socket(consumerType))
