@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
  * transport and size in this process (each side on its own context and I/O thread, block strategy, so it is fair
  * to a shared machine), and prints one table.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure ringmq on this machine and print one table (round-trip percentiles, PUSH->PULL msg/s).")
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure ringmq on this machine and print one table (round-trip percentiles, PUSH->PULL msg/s).")
 final class BenchCommand implements Callable<Integer>
 {
     @Option(names = "--transports", paramLabel = "LIST", description = "Any of tcp,ipc,inproc (default all three).")
@@ -31,13 +32,16 @@ final class BenchCommand implements Callable<Integer>
     @Option(names = "--sizes", paramLabel = "LIST", description = "Message sizes in bytes (default 64,1024).")
     String sizes = "64,1024";
 
-    @Option(names = "--count", paramLabel = "N", description = "Round trips per latency row (default 10000); throughput sends 20 times as many.")
+    @Option(names = "--count", paramLabel = "N",
+        description = "Round trips per latency row (default 10000); throughput sends 20 times as many.")
     String count = "10000";
 
-    @Option(names = "--curve", negatable = true, description = "Add tcp at 64 bytes with CURVE (default on when CURVE is built).")
+    @Option(names = "--curve", negatable = true,
+        description = "Add tcp at 64 bytes with CURVE (default on when CURVE is built).")
     Boolean curve;
 
-    @Option(names = "--hgrm-dir", paramLabel = "DIR", description = "Write each row's round-trip distribution as an .hgrm file there.")
+    @Option(names = "--hgrm-dir", paramLabel = "DIR",
+        description = "Write each row's round-trip distribution as an .hgrm file there.")
     String hgrmDir;
 
     @Option(names = "--debug", description = "Stack traces on errors.")

@@ -3,7 +3,6 @@ package io.ringmq.cli;
 import io.ringmq.engine.Socket;
 import io.ringmq.engine.SocketOption;
 import io.ringmq.engine.SocketType;
-import io.ringmq.engine.Status;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,7 +47,8 @@ final class CatCommands
         OUT.flush();
     }
 
-    @Command(name = "send", mixinStandardHelpOptions = true, description = "Send each stdin line as one message (frames separated by TAB).")
+    @Command(name = "send", mixinStandardHelpOptions = true,
+        description = "Send each stdin line as one message (frames separated by TAB).")
     static final class Send implements Callable<Integer>
     {
         @Parameters(index = "0", paramLabel = "TYPE", description = "PAIR PUB REQ DEALER ROUTER PUSH XPUB XSUB")
@@ -66,7 +66,8 @@ final class CatCommands
         @Option(names = "--linger", paramLabel = "MS", description = "Bound on the final flush (default 5000).")
         String linger = "5000";
 
-        @Option(names = "--delay-ms", paramLabel = "N", description = "Wait N ms after binding/connecting before the first send.")
+        @Option(names = "--delay-ms", paramLabel = "N",
+            description = "Wait N ms after binding/connecting before the first send.")
         String delayMs = "0";
 
         @Mixin
@@ -188,10 +189,12 @@ final class CatCommands
         @Option(names = "--bind", description = "Bind instead of connecting.")
         boolean bind;
 
-        @Option(names = "--count", paramLabel = "N", description = "Exit 0 after N messages (default: run until killed).")
+        @Option(names = "--count", paramLabel = "N",
+            description = "Exit 0 after N messages (default: run until killed).")
         String count;
 
-        @Option(names = "--subscribe", paramLabel = "PREFIX", description = "SUB/XSUB: subscribe to PREFIX (repeatable; 0x form allowed; default everything).")
+        @Option(names = "--subscribe", paramLabel = "PREFIX",
+            description = "SUB/XSUB: subscribe to PREFIX (repeatable; 0x form allowed; default everything).")
         List<String> subscribe = new ArrayList<>();
 
         @Mixin

@@ -12,7 +12,8 @@ import java.util.List;
 final class CommonOptions
 {
     @Option(names = "--timeout", paramLabel = "SEC",
-        description = "Give up with exit 1 after SEC seconds (decimal allowed) in which no awaited message, reply or peer came (default: wait forever).")
+        description = "Give up with exit 1 after SEC seconds (decimal allowed) in which no awaited message, reply or " +
+            "peer came (default: wait forever).")
     String timeout;
 
     @Option(names = "--curve-server", description = "Be a CURVE server (with --curve-secret).")
@@ -21,16 +22,20 @@ final class CommonOptions
     @Option(names = "--curve-secret", paramLabel = "Z85", description = "This side's CURVE secret key.")
     String curveSecret;
 
-    @Option(names = "--curve-server-key", paramLabel = "Z85", description = "Be a CURVE client of the server with this public key.")
+    @Option(names = "--curve-server-key", paramLabel = "Z85",
+        description = "Be a CURVE client of the server with this public key.")
     String curveServerKey;
 
-    @Option(names = "--curve-allow", paramLabel = "Z85", description = "(server, repeatable) Accept only these client public keys, through ZAP.")
+    @Option(names = "--curve-allow", paramLabel = "Z85",
+        description = "(server, repeatable) Accept only these client public keys, through ZAP.")
     List<String> curveAllow = new ArrayList<>();
 
-    @Option(names = "--plain-user", paramLabel = "USER:PASS", description = "PLAIN credentials (split at the first ':').")
+    @Option(names = "--plain-user", paramLabel = "USER:PASS",
+        description = "PLAIN credentials (split at the first ':').")
     String plainUser;
 
-    @Option(names = "--plain-server", description = "With --plain-user: be a PLAIN server accepting only these credentials.")
+    @Option(names = "--plain-server",
+        description = "With --plain-user: be a PLAIN server accepting only these credentials.")
     boolean plainServer;
 
     @Option(names = "--io-threads", paramLabel = "N", description = "I/O threads; 0 = caller-runs (default 1).")
@@ -39,7 +44,8 @@ final class CommonOptions
     @Option(names = "--affinity", paramLabel = "CPULIST", description = "Pin the I/O threads to these CPUs, e.g. 2,3.")
     String affinity;
 
-    @Option(names = "--wait-strategy", paramLabel = "STRATEGY", description = "busy-spin|yield|sleep|block (default block).")
+    @Option(names = "--wait-strategy", paramLabel = "STRATEGY",
+        description = "busy-spin|yield|sleep|block (default block).")
     String waitStrategy = "block";
 
     @Option(names = "--verbose", description = "One stderr line per connection event.")
@@ -88,7 +94,8 @@ final class CommonOptions
             case "block":
                 return WaitStrategy.BLOCK;
             default:
-                throw CliException.usage("unknown --wait-strategy '" + waitStrategy + "': use busy-spin, yield, sleep or block");
+                throw CliException.usage(
+                    "unknown --wait-strategy '" + waitStrategy + "': use busy-spin, yield, sleep or block");
         }
     }
 

@@ -82,7 +82,8 @@ final class InprocComparisonRows
                 continue;
             }
             final double msgPerSec = Double.parseDouble(f[3]);
-            final long[] latencyNs = {Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7])};
+            final long[] latencyNs =
+                {Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7])};
             switch (f[1])
             {
                 case "ringmq-block":

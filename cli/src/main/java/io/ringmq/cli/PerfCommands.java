@@ -49,7 +49,8 @@ final class PerfCommands
         }
     }
 
-    @Command(name = "local_lat", mixinStandardHelpOptions = true, description = "Bind a REP socket and echo roundtrip-count messages of message-size bytes.")
+    @Command(name = "local_lat", mixinStandardHelpOptions = true,
+        description = "Bind a REP socket and echo roundtrip-count messages of message-size bytes.")
     static final class LocalLat extends PerfCommand
     {
         public Integer call()
@@ -85,10 +86,12 @@ final class PerfCommands
         }
     }
 
-    @Command(name = "remote_lat", mixinStandardHelpOptions = true, description = "Connect a REQ socket, time roundtrip-count round trips and print the latency.")
+    @Command(name = "remote_lat", mixinStandardHelpOptions = true,
+        description = "Connect a REQ socket, time roundtrip-count round trips and print the latency.")
     static final class RemoteLat extends PerfCommand
     {
-        @Option(names = "--hgrm", paramLabel = "FILE", description = "Also write HdrHistogram's percentile distribution (.hgrm).")
+        @Option(names = "--hgrm", paramLabel = "FILE",
+            description = "Also write HdrHistogram's percentile distribution (.hgrm).")
         String hgrm;
 
         @Option(names = "--warmup", paramLabel = "N", description = "Untimed round trips first (default 0).")
@@ -187,7 +190,8 @@ final class PerfCommands
         out.printf("max: %.3f [us]%n", histogram.getMaxValue() / 1000.0);
     }
 
-    @Command(name = "local_thr", mixinStandardHelpOptions = true, description = "Bind a PULL socket, receive message-count messages and print the throughput.")
+    @Command(name = "local_thr", mixinStandardHelpOptions = true,
+        description = "Bind a PULL socket, receive message-count messages and print the throughput.")
     static final class LocalThr extends PerfCommand
     {
         public Integer call()
@@ -230,7 +234,8 @@ final class PerfCommands
         }
     }
 
-    @Command(name = "remote_thr", mixinStandardHelpOptions = true, description = "Connect a PUSH socket and send message-count messages of message-size bytes.")
+    @Command(name = "remote_thr", mixinStandardHelpOptions = true,
+        description = "Connect a PUSH socket and send message-count messages of message-size bytes.")
     static final class RemoteThr extends PerfCommand
     {
         public Integer call()

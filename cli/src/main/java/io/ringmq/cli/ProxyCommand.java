@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
  * {@code ringmq proxy}: binds both sockets and shuttles messages both ways as {@code zmq_proxy} does, until
  * killed. Security options apply to the frontend.
  */
-@Command(name = "proxy", mixinStandardHelpOptions = true, description = "Bind a frontend and a backend socket and shuttle messages both ways (zmq_proxy).")
+@Command(name = "proxy", mixinStandardHelpOptions = true,
+    description = "Bind a frontend and a backend socket and shuttle messages both ways (zmq_proxy).")
 final class ProxyCommand implements Callable<Integer>
 {
     private static final String TYPES = "ROUTER DEALER XSUB XPUB PULL PUSH PAIR PUB SUB REP REQ";

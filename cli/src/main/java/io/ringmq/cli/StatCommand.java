@@ -34,10 +34,12 @@ final class StatCommand implements Callable<Integer>
     @Option(names = "--file", paramLabel = "PATH", description = "Read this counters file instead of a PID's.")
     String file;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Where to look for counters files (default: the contexts' default, <tmp>/ringmq).")
+    @Option(names = "--dir", paramLabel = "DIR",
+        description = "Where to look for counters files (default: the contexts' default, <tmp>/ringmq).")
     String dir;
 
-    @Option(names = "--interval", paramLabel = "S", description = "With --watch: seconds between refreshes (default 1).")
+    @Option(names = "--interval", paramLabel = "S",
+        description = "With --watch: seconds between refreshes (default 1).")
     String interval = "1";
 
     @Option(names = "--watch", description = "Refresh until interrupted.")
@@ -142,7 +144,8 @@ final class StatCommand implements Callable<Integer>
             for (int i = 0; i < live.size(); i++)
             {
                 final CounterFile f = live.get(i);
-                s.append(i > 0 ? "," : "").append("{\"pid\":").append(f.pid()).append(",\"context\":").append(f.contextId())
+                s.append(i > 0 ? "," : "").append("{\"pid\":").append(f.pid())
+                    .append(",\"context\":").append(f.contextId())
                     .append(",\"heartbeat_age_ms\":").append(nowMs - f.heartbeatMs()).append(",\"file\":")
                     .append(quote(f.path().toString())).append('}');
             }
@@ -194,7 +197,8 @@ final class StatCommand implements Callable<Integer>
             }
             if (json)
             {
-                s.append(f > 0 ? "," : "").append("{\"context\":").append(counterFile.contextId()).append(",\"sockets\":[");
+                s.append(f > 0 ? "," : "").append("{\"context\":").append(counterFile.contextId())
+                    .append(",\"sockets\":[");
             }
             int r = 0;
             for (final Map.Entry<String, long[]> row : rows.entrySet())

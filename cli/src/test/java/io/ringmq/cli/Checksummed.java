@@ -118,7 +118,8 @@ final class Checksummed
                 final long seq = run.get(i);
                 if (seq <= previous)
                 {
-                    fail("run " + r + ": " + seq + " after " + previous + (seq == previous ? " (a duplicate)" : " (went back)"));
+                    fail("run " + r + ": " + seq + " after " + previous +
+                        (seq == previous ? " (a duplicate)" : " (went back)"));
                 }
                 if (seq != previous + 1 && (i > 0 || r == 0))
                 {

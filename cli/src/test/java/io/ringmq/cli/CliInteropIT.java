@@ -57,7 +57,8 @@ class CliInteropIT
     @Test
     void localLatAndLocalThrServeLibzmqClients() throws Exception
     {
-        try (RingMqProcess localLat = RingMqProcess.start("local_lat", "tcp://127.0.0.1:*", "32", "500", "--timeout", "30"))
+        try (RingMqProcess localLat =
+            RingMqProcess.start("local_lat", "tcp://127.0.0.1:*", "32", "500", "--timeout", "30"))
         {
             final Process remote = perfPeer("remote_lat", localLat.boundEndpoint(), "32", "500");
             final String out = finish(remote);
@@ -65,7 +66,8 @@ class CliInteropIT
             assertEquals(0, localLat.await(30), localLat.stderr());
             assertEquals("", localLat.stdout(), "local_lat prints nothing on stdout");
         }
-        try (RingMqProcess localThr = RingMqProcess.start("local_thr", "tcp://127.0.0.1:*", "16", "20000", "--timeout", "30"))
+        try (RingMqProcess localThr =
+            RingMqProcess.start("local_thr", "tcp://127.0.0.1:*", "16", "20000", "--timeout", "30"))
         {
             finish(perfPeer("remote_thr", localThr.boundEndpoint(), "16", "20000"));
             assertEquals(0, localThr.await(30), localThr.stderr());
@@ -120,7 +122,8 @@ class CliInteropIT
             assertEquals("héllo\t\t0x0001ff090a\n0x30786162\n", recv.stdout());
         }
         // ROUTER prints the routing id in hex; SUB filters by --subscribe; REP echoes.
-        try (RingMqProcess router = RingMqProcess.start("recv", "ROUTER", "tcp://127.0.0.1:*", "--bind", "--count", "1"))
+        try (RingMqProcess router =
+            RingMqProcess.start("recv", "ROUTER", "tcp://127.0.0.1:*", "--bind", "--count", "1"))
         {
             peer.socket("dealer", "DEALER");
             peer.command("opt dealer ROUTING_ID abc");
@@ -161,7 +164,8 @@ class CliInteropIT
     {
         peer.socket("pull", "PULL");
         final String pullEndpoint = peer.bind("pull", "tcp://127.0.0.1:0");
-        final RingMqProcess push = RingMqProcess.run("a\t\t0x00ff\n\nlast without newline", "send", "PUSH", pullEndpoint);
+        final RingMqProcess push =
+            RingMqProcess.run("a\t\t0x00ff\n\nlast without newline", "send", "PUSH", pullEndpoint);
         assertEquals(0, push.exitCode(), push.stderr());
         final List<byte[]> first = peer.recv("pull", 10_000);
         assertEquals(3, first.size());
@@ -195,7 +199,8 @@ class CliInteropIT
 
         peer.socket("sub", "SUB");
         peer.command("opt sub SUBSCRIBE 0x");
-        try (RingMqProcess pub = RingMqProcess.start("send", "PUB", "tcp://127.0.0.1:*", "--bind", "--delay-ms", "1500"))
+        try (RingMqProcess pub =
+            RingMqProcess.start("send", "PUB", "tcp://127.0.0.1:*", "--bind", "--delay-ms", "1500"))
         {
             peer.connect("sub", pub.boundEndpoint());
             peer.recv("sub", 100); // let libzmq take the connection in and send its subscription

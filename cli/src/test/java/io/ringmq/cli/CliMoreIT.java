@@ -104,7 +104,8 @@ class CliMoreIT
     void remoteLatWritesTheHgrmFile(@TempDir final Path dir) throws Exception
     {
         final Path hgrm = dir.resolve("rtt.hgrm");
-        try (RingMqProcess localLat = RingMqProcess.start("local_lat", "tcp://127.0.0.1:*", "16", "300", "--timeout", "30"))
+        try (RingMqProcess localLat =
+            RingMqProcess.start("local_lat", "tcp://127.0.0.1:*", "16", "300", "--timeout", "30"))
         {
             final RingMqProcess remoteLat = RingMqProcess.start("remote_lat", localLat.boundEndpoint(), "16", "300",
                 "--hgrm", hgrm.toString(), "--timeout", "30");
@@ -123,14 +124,15 @@ class CliMoreIT
             "--count", "300", "--no-curve");
         assertEquals(0, bench.exitCode(), bench.stderr());
         final List<String> lines = bench.stdoutLines();
-        assertTrue(lines.get(1).matches("transport\\s+size\\s+security\\s+p50 \\(us\\)\\s+p99 \\(us\\)\\s+p99\\.9 \\(us\\)\\s+max \\(us\\)\\s+msg/s"),
-            lines.get(1));
+        assertTrue(lines.get(1).matches("transport\\s+size\\s+security\\s+p50 \\(us\\)\\s+p99 \\(us\\)" +
+            "\\s+p99\\.9 \\(us\\)\\s+max \\(us\\)\\s+msg/s"), lines.get(1));
         assertTrue(lines.get(2).startsWith("inproc") && lines.get(2).contains("NULL"), lines.get(2));
         assertTrue(lines.get(3).startsWith("tcp") && lines.get(3).contains("NULL"), lines.get(3));
         // Then the inproc comparison: its rows and ratios when the benchmarks jar is built (BenchInprocIT in
         // latency-bench checks them), else one line saying it was not measured; nothing else.
         final String last = lines.get(lines.size() - 1);
-        assertTrue(last.startsWith("inproc 64 B") && (last.contains("not measured") || last.contains("vs JeroMQ")), last);
+        assertTrue(
+            last.startsWith("inproc 64 B") && (last.contains("not measured") || last.contains("vs JeroMQ")), last);
         assertTrue(lines.size() == 5 || lines.size() == 7, bench.stdout());
     }
 }

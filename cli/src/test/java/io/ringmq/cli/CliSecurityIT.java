@@ -85,7 +85,8 @@ class CliSecurityIT
 
             assertEquals(0, recv.await(30), recv.stderr());
             assertEquals("from a friend\n", recv.stdout());
-            assertTrue(recv.stderr().contains("handshake failed auth"), "--verbose reports the refusal: " + recv.stderr());
+            assertTrue(recv.stderr().contains("handshake failed auth"),
+                "--verbose reports the refusal: " + recv.stderr());
         }
     }
 

@@ -33,7 +33,8 @@ class CliStatIT
             final RingMqProcess table = RingMqProcess.run(null, "stat", Long.toString(recv.pid()));
             assertEquals(0, table.exitCode(), table.stderr());
             final List<String> rows = table.stdoutLines();
-            assertTrue(rows.get(0).matches("CONTEXT\\s+SOCKET\\s+CONNECTION\\s+messages-sent\\s+messages-received\\s+bytes-sent\\s+bytes-received\\s+dropped-at-hwm"),
+            assertTrue(rows.get(0).matches("CONTEXT\\s+SOCKET\\s+CONNECTION\\s+messages-sent\\s+messages-received" +
+                "\\s+bytes-sent\\s+bytes-received\\s+dropped-at-hwm"),
                 rows.get(0));
             final String pull = rows.stream().filter(r -> r.matches("\\d+\\s+PULL-\\d+\\s+-\\s+.*")).findFirst()
                 .orElseThrow(() -> new AssertionError(table.stdout()));

@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 10's connection flood, measured as the report measured it: the resident memory of a {@code bin/ringmq}
  * process (RSS after a GC) while 5,000 peers hold connections to it, first idle or half-greeted, then 5,000 others
- * handshaken and idle; after each, a legitimate peer completes a round trip. The bound asserted is the issue's (200 MiB for
- * 5,000); the figures per connection are printed for RELIABILITY.md.
+ * handshaken and idle; after each, a legitimate peer completes a round trip. The bound asserted is the issue's
+ * (200 MiB for 5,000); the figures per connection are printed for RELIABILITY.md.
  */
 @Timeout(240)
 class ConnectionMemoryIT

@@ -42,7 +42,8 @@ class FaultInjectionIT
     private static final String ENDPOINT = "tcp://127.0.0.1:5555"; // a namespace of its own: any port is free
     private static final int DROP_PERCENT = 5;
     private static final int MESSAGES = 5_000;
-    private static final int ROUND_TRIPS = 600; // a lost packet in a round trip costs a retransmission timeout (~200 ms)
+    // A lost packet in a round trip costs a retransmission timeout (~200 ms).
+    private static final int ROUND_TRIPS = 600;
 
     private LossyNetwork network;
     private final List<RingMqProcess> processes = new ArrayList<>();

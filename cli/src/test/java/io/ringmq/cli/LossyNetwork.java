@@ -23,7 +23,8 @@ final class LossyNetwork implements AutoCloseable
 {
     /** What the machine needs, as scripts/test.sh installs it. */
     static final String REQUIREMENT =
-        "fault injection needs root and the ip (iproute2) and nft (nftables) commands: apt-get install -y iproute2 nftables";
+        "fault injection needs root and the ip (iproute2) and nft (nftables) commands: " +
+        "apt-get install -y iproute2 nftables";
     private static final Pattern COUNTERS = Pattern.compile("tcp=(\\d+) dropped=(\\d+)");
 
     private final Process holder;
@@ -136,7 +137,8 @@ final class LossyNetwork implements AutoCloseable
                 process.destroyForcibly();
                 return command[0] + " did not finish";
             }
-            return process.exitValue() == 0 && out.isBlank() ? null : (out.isBlank() ? "exit " + process.exitValue() : out);
+            return process.exitValue() == 0 && out.isBlank() ?
+                null : (out.isBlank() ? "exit " + process.exitValue() : out);
         }
         catch (final IOException ex)
         {

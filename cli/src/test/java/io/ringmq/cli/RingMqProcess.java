@@ -149,7 +149,8 @@ final class RingMqProcess implements AutoCloseable
     List<String> stdoutLines()
     {
         final String out = stdout();
-        return out.isEmpty() ? List.of() : List.of(out.split("\n", -1)).subList(0, out.split("\n", -1).length - (out.endsWith("\n") ? 1 : 0));
+        return out.isEmpty() ? List.of() :
+            List.of(out.split("\n", -1)).subList(0, out.split("\n", -1).length - (out.endsWith("\n") ? 1 : 0));
     }
 
     /**

@@ -26,7 +26,8 @@ final class Ascii
     /**
      * Case-insensitive, as libzmq compares property names.
      */
-    static boolean equalsIgnoreCase(final DirectBuffer buffer, final int offset, final int length, final byte[] expected)
+    static boolean equalsIgnoreCase(
+        final DirectBuffer buffer, final int offset, final int length, final byte[] expected)
     {
         if (length != expected.length)
         {

@@ -35,7 +35,8 @@ public final class CommandEncoder
         final int identityLength)
     {
         final byte[] typeName = type.wireName();
-        int bodyLength = commandLength(CommandName.READY) + Metadata.propertyLength(SOCKET_TYPE.length, typeName.length);
+        int bodyLength =
+            commandLength(CommandName.READY) + Metadata.propertyLength(SOCKET_TYPE.length, typeName.length);
         if (identity != null)
         {
             bodyLength += Metadata.propertyLength(IDENTITY.length, identityLength);

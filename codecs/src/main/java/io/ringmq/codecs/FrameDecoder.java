@@ -57,7 +57,8 @@ public final class FrameDecoder
     /**
      * Sets the largest frame body accepted from the next frame header on.
      *
-     * @param maxMessageSize as for the constructor: negative means no limit beyond {@link FrameDescriptor#MAX_FRAME_LENGTH}.
+     * @param maxMessageSize as for the constructor: negative means no limit beyond
+     *                       {@link FrameDescriptor#MAX_FRAME_LENGTH}.
      */
     public void maxFrameLength(final long maxMessageSize)
     {

@@ -33,7 +33,11 @@ public final class ReadyProperties implements PropertyHandler
     }
 
     public boolean onProperty(
-        final DirectBuffer buffer, final int nameOffset, final int nameLength, final int valueOffset, final int valueLength)
+        final DirectBuffer buffer,
+        final int nameOffset,
+        final int nameLength,
+        final int valueOffset,
+        final int valueLength)
     {
         if (Metadata.nameEquals(buffer, nameOffset, nameLength, SOCKET_TYPE))
         {

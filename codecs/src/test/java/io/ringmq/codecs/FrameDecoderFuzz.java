@@ -26,7 +26,8 @@ class FrameDecoderFuzz
     {
         final List<String> frames = new ArrayList<>();
 
-        public boolean onFrame(final int flags, final org.agrona.DirectBuffer buffer, final int offset, final int length)
+        public boolean onFrame(
+            final int flags, final org.agrona.DirectBuffer buffer, final int offset, final int length)
         {
             final byte[] body = new byte[length];
             buffer.getBytes(offset, body);

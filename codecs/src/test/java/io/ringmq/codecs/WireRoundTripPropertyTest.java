@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,7 +110,8 @@ class WireRoundTripPropertyTest
         // The JVM itself may charge a few bytes to this thread (JIT deoptimisation, safepoint bookkeeping), but an
         // allocation per frame would cost at least 16 bytes each: require less than one byte per frame.
         assertTrue(allocated < 5L * frames,
-            "decoding " + (5 * frames) + " frames allocated " + allocated + " bytes; steady state must not allocate per frame");
+            "decoding " + (5 * frames) + " frames allocated " + allocated +
+            " bytes; steady state must not allocate per frame");
     }
 
     private static void decodeInChunks(

@@ -51,7 +51,7 @@ class Z85Test
         assertThrows(IllegalArgumentException.class, () -> Z85.decode("Hell\u00e9World"));
         assertThrows(IllegalArgumentException.class, () -> Z85.decode("#####"));
         assertThrows(IllegalArgumentException.class, () -> Z85.decode("%nSc1"));
-        assertThrows(IllegalArgumentException.class, () -> Z85.decode("Hello"+"Worl"));
+        assertThrows(IllegalArgumentException.class, () -> Z85.decode("Hello" + "Worl"));
         assertThrows(IllegalArgumentException.class, () -> Z85.encode(new byte[3]));
         assertFalse(Z85.isValid("HelloWorld", 32));
         assertEquals("%nSc0", Z85.encode(new byte[]{-1, -1, -1, -1}), "0xFFFFFFFF is the largest group");

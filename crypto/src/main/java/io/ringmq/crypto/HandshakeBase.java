@@ -26,7 +26,8 @@ abstract class HandshakeBase implements SecurityMechanism
     /** Metadata a peer may send before it is authenticated (CVE-2019-13132: bound it before copying). */
     static final int MAX_METADATA_LENGTH = 8192;
 
-    private static final byte[] SOCKET_TYPE = CommandDescriptor.PROPERTY_SOCKET_TYPE.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SOCKET_TYPE =
+        CommandDescriptor.PROPERTY_SOCKET_TYPE.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] IDENTITY = CommandDescriptor.PROPERTY_IDENTITY.getBytes(StandardCharsets.US_ASCII);
     private static final AtomicLong REQUEST_IDS = new AtomicLong();
 

@@ -427,7 +427,11 @@ public final class SecretBox
     }
 
     private void xorStream(
-        final MutableDirectBuffer dst, final int dstOffset, final DirectBuffer src, final int srcOffset, final int length)
+        final MutableDirectBuffer dst,
+        final int dstOffset,
+        final DirectBuffer src,
+        final int srcOffset,
+        final int length)
     {
         int done = 0;
         while (done < length)

@@ -283,16 +283,17 @@ public final class Context implements AutoCloseable
             }
             if (null == io)
             {
-                io = new IoThreads(ioThreads, idleStrategy.kind(), affinity, (java.util.BitSet)options.threadCpus.clone(),
+                io = new IoThreads(ioThreads, idleStrategy.kind(), affinity,
+                    (java.util.BitSet)options.threadCpus.clone(),
                     options.threadNamePrefix, clock,
                     throwable ->
-                {
-                    System.err.println("ringmq: I/O thread error: " + throwable);
-                    if (Boolean.getBoolean("ringmq.debug"))
                     {
-                        throwable.printStackTrace();
-                    }
-                });
+                        System.err.println("ringmq: I/O thread error: " + throwable);
+                        if (Boolean.getBoolean("ringmq.debug"))
+                        {
+                            throwable.printStackTrace();
+                        }
+                    });
             }
             return io.choose(socketAffinity);
         }
@@ -398,7 +399,8 @@ public final class Context implements AutoCloseable
         {
             if (bindings.containsKey(endpoint))
             {
-                throw new RingMqException(socket.type() + " socket cannot bind " + endpoint + ": address in use (EADDRINUSE)");
+                throw new RingMqException(
+                    socket.type() + " socket cannot bind " + endpoint + ": address in use (EADDRINUSE)");
             }
             bindings.put(endpoint, binding);
             waiting = pending.remove(endpoint);
@@ -493,7 +495,8 @@ public final class Context implements AutoCloseable
         boolean found = false;
         synchronized (lock)
         {
-            for (final Iterator<java.util.Map.Entry<String, ArrayList<PendingConnect>>> it = pending.entrySet().iterator(); it.hasNext(); )
+            for (final Iterator<java.util.Map.Entry<String, ArrayList<PendingConnect>>> it =
+                pending.entrySet().iterator(); it.hasNext(); )
             {
                 final java.util.Map.Entry<String, ArrayList<PendingConnect>> entry = it.next();
                 if (null == endpoint || endpoint.equals(entry.getKey()))

@@ -204,7 +204,8 @@ public final class CounterFile
         try (FileChannel channel = FileChannel.open(file))
         {
             final long length = channel.size();
-            final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(length, Integer.MAX_VALUE));
+            final MappedByteBuffer mapped =
+                channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(length, Integer.MAX_VALUE));
             try
             {
                 return reader.read(mapped, length);

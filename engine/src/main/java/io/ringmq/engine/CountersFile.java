@@ -4,6 +4,7 @@ import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
+import org.agrona.concurrent.status.CountersReader;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -35,8 +36,10 @@ final class CountersFile implements AutoCloseable
         this.path = path;
         this.mapped = mapped;
         this.header = new UnsafeBuffer(mapped, 0, HEADER_LENGTH);
-        final UnsafeBuffer metadata = new UnsafeBuffer(mapped, metadataOffset(), capacity * org.agrona.concurrent.status.CountersReader.METADATA_LENGTH);
-        final UnsafeBuffer values = new UnsafeBuffer(mapped, valuesOffset(capacity), capacity * org.agrona.concurrent.status.CountersReader.COUNTER_LENGTH);
+        final UnsafeBuffer metadata =
+            new UnsafeBuffer(mapped, metadataOffset(), capacity * CountersReader.METADATA_LENGTH);
+        final UnsafeBuffer values =
+            new UnsafeBuffer(mapped, valuesOffset(capacity), capacity * CountersReader.COUNTER_LENGTH);
         this.manager = new CountersManager(metadata, values, StandardCharsets.UTF_8);
     }
 

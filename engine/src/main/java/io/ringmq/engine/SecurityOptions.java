@@ -1,7 +1,6 @@
 package io.ringmq.engine;
 
 import io.ringmq.crypto.CookieKeyring;
-import io.ringmq.crypto.CurveKeys;
 import io.ringmq.crypto.CurveMechanism;
 import io.ringmq.crypto.MechanismConfig;
 import io.ringmq.crypto.NullMechanism;
@@ -92,7 +91,8 @@ final class SecurityOptions
                 cookies = new CookieKeyring(context.clock()::nanoTime);
             }
             final CookieKeyring keyring = cookies;
-            return address -> CurveMechanism.server(config, publicKey, secretKey, keyring, zap(context, address, routingId));
+            return address ->
+                CurveMechanism.server(config, publicKey, secretKey, keyring, zap(context, address, routingId));
         }
         if (curveServerKey != null)
         {

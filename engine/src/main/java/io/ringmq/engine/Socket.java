@@ -114,8 +114,10 @@ public final class Socket implements AutoCloseable
         this.pattern = Pattern.create(this);
         this.id = context.nextSocketId();
         this.counters = SocketCounters.create(context.countersFile(), id, type + "-" + id);
-        this.latencyTracker = context.latencyTracking() > 0 ? new LatencyTracker(clock, context.latencyTracking()) : null;
-        this.mbean = null != counters && context.jmx() ? SocketMBean.register(context.id(), type.toString(), id, counters) : null;
+        this.latencyTracker =
+            context.latencyTracking() > 0 ? new LatencyTracker(clock, context.latencyTracking()) : null;
+        this.mbean = null != counters && context.jmx() ?
+            SocketMBean.register(context.id(), type.toString(), id, counters) : null;
     }
 
     /** @return this socket's id within its context (1, 2, ...), as its counters and MBeans name it. */

@@ -23,7 +23,8 @@ final class SocketMBean implements SocketMXBean
         this.name = name;
     }
 
-    static SocketMBean register(final long contextId, final String type, final int socketId, final SocketCounters counters)
+    static SocketMBean register(
+        final long contextId, final String type, final int socketId, final SocketCounters counters)
     {
         try
         {

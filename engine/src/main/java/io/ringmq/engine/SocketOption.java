@@ -74,10 +74,10 @@ public final class SocketOption<T>
     /** XPUB: like XPUB_VERBOSE, and pass every unsubscribe up too, not only the last for a topic. */
     public static final SocketOption<Boolean> XPUB_VERBOSER = flag("XPUB_VERBOSER", 78,
         EnumSet.of(SocketType.XPUB), Scope.SOCKET, false, null, (o, v) ->
-    {
-        o.xpubVerbose = v;
-        o.xpubVerboseUnsubscribe = v;
-    });
+        {
+            o.xpubVerbose = v;
+            o.xpubVerboseUnsubscribe = v;
+        });
     /**
      * ROUTER: deliver [routing id, empty frame] when a peer connects ({@code 1}), disconnects ({@code 2}) or both
      * ({@code 3}).

@@ -290,7 +290,10 @@ final class SubscriptionTrie<T>
         }
     }
 
-    /** Visits each subscriber of each prefix of the data; a subscriber to several matching prefixes is visited each time. */
+    /**
+     * Visits each subscriber of each prefix of the data; a subscriber to several matching prefixes is visited each
+     * time.
+     */
     void match(final DirectBuffer data, final int offset, final int length, final Visitor<T> visitor)
     {
         Node<T> node = root;

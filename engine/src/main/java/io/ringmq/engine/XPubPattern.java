@@ -265,7 +265,8 @@ final class XPubPattern extends Pattern
         }
         else
         {
-            notify = subscriptions.remove(message, 1, message.length - 1, link) != SubscriptionTrie.Removal.VALUES_REMAIN ||
+            notify =
+                subscriptions.remove(message, 1, message.length - 1, link) != SubscriptionTrie.Removal.VALUES_REMAIN ||
                 options.xpubVerboseUnsubscribe;
         }
         if (xpub && notify)

@@ -65,7 +65,8 @@ final class XSubPattern extends Pattern
     {
         if (!xsub)
         {
-            throw new RingMqException("SUB socket cannot send (libzmq: ENOTSUP); subscribe with SocketOption.SUBSCRIBE");
+            throw new RingMqException(
+                "SUB socket cannot send (libzmq: ENOTSUP); subscribe with SocketOption.SUBSCRIBE");
         }
         if (!sendingUpstream)
         {

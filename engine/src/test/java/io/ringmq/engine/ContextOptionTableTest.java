@@ -112,7 +112,8 @@ class ContextOptionTableTest
             {
                 if (option.isReadable())
                 {
-                    final Object expected = option == ContextOption.IO_THREADS ? Integer.valueOf(2) : option.defaultValue();
+                    final Object expected =
+                        option == ContextOption.IO_THREADS ? Integer.valueOf(2) : option.defaultValue();
                     assertEquals(expected, context.getOption(option), option.toString());
                 }
             }
@@ -168,7 +169,8 @@ class ContextOptionTableTest
             Socket pull = context.socket(SocketType.PULL))
         {
             pull.bind("tcp://127.0.0.1:*"); // starts the I/O threads
-            assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("app7/ringmq-io-0")),
+            assertTrue(Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> t.getName().equals("app7/ringmq-io-0")),
                 "an I/O thread named with the prefix");
         }
     }

@@ -2,7 +2,10 @@ package io.ringmq.engine;
 
 import java.nio.file.Path;
 
-/** A process that opens a context with counters in the given directory, prints the file's path, and waits to be killed. */
+/**
+ * A process that opens a context with counters in the given directory, prints the file's path, and waits to be
+ * killed.
+ */
 final class CountersFileHolder
 {
     private CountersFileHolder()

@@ -55,7 +55,8 @@ class CountersTest
             assertEquals(MESSAGES * 100L, value(file, pull.id(), "bytes-received"));
             assertEquals(MESSAGES, value(file, push.id(), "messages-sent"));
             assertEquals(MESSAGES * 100L, value(file, push.id(), "bytes-sent"));
-            assertTrue(file.counters().stream().anyMatch(c -> c.label().equals("PULL-" + pull.id() + " messages received")));
+            final String label = "PULL-" + pull.id() + " messages received";
+            assertTrue(file.counters().stream().anyMatch(c -> c.label().equals(label)));
         }
         assertTrue(CounterFile.list(dir).isEmpty(), "a closed context removes its file");
     }
@@ -110,7 +111,8 @@ class CountersTest
             final long dropped = value(file, pub.id(), "dropped-at-hwm");
             assertTrue(delivered > 0 && dropped > 0, "delivered " + delivered + ", dropped " + dropped);
             assertEquals(published, delivered + dropped, "every message is either delivered or counted as dropped");
-            assertEquals(published, value(file, pub.id(), "messages-sent"), "a drop is still a successful send, as in libzmq");
+            assertEquals(published, value(file, pub.id(), "messages-sent"),
+                "a drop is still a successful send, as in libzmq");
         }
     }
 
@@ -178,7 +180,8 @@ class CountersTest
         final Process holder = new ProcessBuilder(command).redirectErrorStream(true).start();
         try
         {
-            final BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            final BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+                StandardCharsets.UTF_8));
             final String path = out.readLine();
             assertNotNull(path, "the holder process printed no path");
             final CounterFile live = CounterFile.open(Path.of(path)).orElseThrow();

@@ -42,8 +42,10 @@ class LatencyTrackingTest
             assertWithin(sent.sendResidency(), longestSpan);
             assertWithin(received.receiveResidency(), longestSpan);
             assertEquals(0, sent.receiveResidency().getTotalCount(), "a PUSH receives nothing");
-            assertEquals(0, push.latency().sendResidencyInterval().getTotalCount(), "nothing new since the last snapshot");
-            assertEquals(MESSAGES, push.latency().sendResidency().getTotalCount(), "totals keep what intervals handed over");
+            assertEquals(0, push.latency().sendResidencyInterval().getTotalCount(),
+                "nothing new since the last snapshot");
+            assertEquals(MESSAGES, push.latency().sendResidency().getTotalCount(),
+                "totals keep what intervals handed over");
         }
     }
 
@@ -116,7 +118,8 @@ class LatencyTrackingTest
     {
         // HdrHistogram keeps 3 significant digits: a value reads back at most 0.1% above what was recorded.
         assertTrue(histogram.getMaxValue() <= longestSpanNs + longestSpanNs / 1000 + 1,
-            "max " + histogram.getMaxValue() + " ns exceeds the longest span measured around the calls, " + longestSpanNs + " ns");
+            "max " + histogram.getMaxValue() + " ns exceeds the longest span measured around the calls, " +
+                longestSpanNs + " ns");
         assertTrue(histogram.getMinValue() >= 0);
     }
 }

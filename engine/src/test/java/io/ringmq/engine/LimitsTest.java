@@ -107,7 +107,8 @@ class LimitsTest
             final long refusedBefore = server.limitRefusals(MonitorEvent.LIMIT_CONNECTIONS);
             try (RawPeer probe = RawPeer.connect(endpoint))
             {
-                if (!probe.closedByPeerWithin(100) && server.limitRefusals(MonitorEvent.LIMIT_CONNECTIONS) == refusedBefore)
+                if (!probe.closedByPeerWithin(100) &&
+                    server.limitRefusals(MonitorEvent.LIMIT_CONNECTIONS) == refusedBefore)
                 {
                     break;
                 }

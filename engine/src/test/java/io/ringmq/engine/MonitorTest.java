@@ -84,7 +84,8 @@ class MonitorTest
         try (Socket socket = context.socket(SocketType.ROUTER))
         {
             final List<String> seen = new ArrayList<>();
-            socket.monitor((event, value, endpoint) -> seen.add(MonitorEvent.name(event) + " " + value + " " + endpoint),
+            socket.monitor(
+                (event, value, endpoint) -> seen.add(MonitorEvent.name(event) + " " + value + " " + endpoint),
                 MonitorEvent.LISTENING | MonitorEvent.BIND_FAILED);
             socket.event(MonitorEvent.LISTENING, 3, "tcp://*:5555");
             socket.event(MonitorEvent.ACCEPTED, 4, "tcp://*:5555");

@@ -152,11 +152,14 @@ class PairTest
     void misuseIsAClearException()
     {
         final Socket socket = context.socket(SocketType.PAIR);
-        final RingMqException transport = assertThrows(RingMqException.class, () -> socket.bind("pgm://eth0;239.192.1.1:5555"));
+        final RingMqException transport = assertThrows(RingMqException.class,
+            () -> socket.bind("pgm://eth0;239.192.1.1:5555"));
         assertTrue(transport.getMessage().contains("EPROTONOSUPPORT"), transport.getMessage());
         assertTrue(transport.getMessage().contains("PAIR"), transport.getMessage());
-        final RingMqException option = assertThrows(RingMqException.class, () -> socket.setOption(SocketOption.SUBSCRIBE, new byte[0]));
-        assertTrue(option.getMessage().contains("ZMQ_SUBSCRIBE") && option.getMessage().contains("PAIR"), option.getMessage());
+        final RingMqException option = assertThrows(RingMqException.class,
+            () -> socket.setOption(SocketOption.SUBSCRIBE, new byte[0]));
+        assertTrue(option.getMessage().contains("ZMQ_SUBSCRIBE") && option.getMessage().contains("PAIR"),
+            option.getMessage());
         assertThrows(RingMqException.class, () -> socket.setOption(SocketOption.ROUTING_ID, new byte[]{0, 1}));
         socket.bind("inproc://taken");
         try (Socket other = context.socket(SocketType.PAIR))

@@ -96,7 +96,8 @@ class RawSocketOptionsTest
 
             final byte[] id = stream.recv();
             assertTrue(stream.hasMore());
-            assertArrayEquals(new byte[]{'h', 'i'}, stream.recv(), "the first message is data, not an empty notification");
+            assertArrayEquals(new byte[]{'h', 'i'}, stream.recv(),
+                "the first message is data, not an empty notification");
 
             stream.sendMore(id);
             stream.send(new byte[0]); // close the connection

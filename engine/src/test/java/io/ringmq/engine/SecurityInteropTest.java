@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -156,7 +155,8 @@ class SecurityInteropTest
             push.connect(endpoint);
             assertTrue(push.send("to libzmq"));
             assertArrayEquals(bytes("to libzmq"), peer.recv("pull", 10_000).get(0));
-            assertTrue(peer.command("zaplog").contains("PLAIN:" + hex("me") + hex("pw")), "libzmq's ZAP saw our credentials");
+            assertTrue(peer.command("zaplog").contains("PLAIN:" + hex("me") + hex("pw")),
+                "libzmq's ZAP saw our credentials");
         }
     }
 

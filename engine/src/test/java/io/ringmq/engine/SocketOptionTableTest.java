@@ -273,7 +273,8 @@ class SocketOptionTableTest
             final long logged;
             synchronized (records)
             {
-                logged = records.stream().filter(r -> String.valueOf(r.getParameters()[0]).equals("ZMQ_TCP_MAXRT")).count();
+                logged =
+                    records.stream().filter(r -> String.valueOf(r.getParameters()[0]).equals("ZMQ_TCP_MAXRT")).count();
             }
             assertEquals(loggedBefore ? 0 : 1, logged, "logged once, by the first socket to set it");
             assertTrue(SocketOption.TCP_MAXRT.notAppliedLogged());

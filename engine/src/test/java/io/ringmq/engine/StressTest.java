@@ -33,7 +33,8 @@ class StressTest
         manyIntoOne(WaitStrategy.BLOCK, SocketType.DEALER, SocketType.ROUTER);
     }
 
-    private static void manyIntoOne(final WaitStrategy idle, final SocketType producerType, final SocketType consumerType)
+    private static void manyIntoOne(final WaitStrategy idle, final SocketType producerType,
+        final SocketType consumerType)
         throws Exception
     {
         try (Context context = Context.builder().idleStrategy(idle).build();

@@ -63,7 +63,8 @@ class ThousandConnectionsTest
             final long directGrowth = usedDirect() - directBefore;
             assertTrue(heapGrowth < MAX_HEAP_GROWTH, "heap grew by " + heapGrowth);
             assertTrue(directGrowth < MAX_DIRECT_GROWTH, "direct memory grew by " + directGrowth);
-            System.out.printf("1,000 inproc connections used both ways: heap +%d KiB, direct +%d KiB, threads %d -> %d%n",
+            System.out.printf(
+                "1,000 inproc connections used both ways: heap +%d KiB, direct +%d KiB, threads %d -> %d%n",
                 heapGrowth >> 10, directGrowth >> 10, threadsBefore, threads.getThreadCount());
 
             for (final Socket dealer : dealers)

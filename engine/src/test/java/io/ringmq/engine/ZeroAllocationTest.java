@@ -41,14 +41,20 @@ class ZeroAllocationTest
             final long before = threads.getThreadAllocatedBytes(threadId);
             run(push, pull, req, rep, message, MEASURED);
             final long allocated = threads.getThreadAllocatedBytes(threadId) - before;
-            System.out.println("steady-state allocation for " + MEASURED + " PUSH/PULL messages and REQ/REP round trips: " + allocated + " bytes");
+            System.out.println("steady-state allocation for " + MEASURED +
+                " PUSH/PULL messages and REQ/REP round trips: " + allocated + " bytes");
             // A few bytes of slack for the counter's own bookkeeping; one allocation per message would be megabytes.
             assertTrue(allocated < 1_024, "allocated " + allocated + " bytes for " + MEASURED + " round trips");
         }
     }
 
     private static void run(
-        final Socket push, final Socket pull, final Socket req, final Socket rep, final UnsafeBuffer message, final int count)
+        final Socket push,
+        final Socket pull,
+        final Socket req,
+        final Socket rep,
+        final UnsafeBuffer message,
+        final int count)
     {
         for (int i = 0; i < count; i++)
         {
@@ -61,8 +67,8 @@ class ZeroAllocationTest
             {
                 fail("recv");
             }
-            if (Status.OK != req.send(message, 0, 8, 0) || rep.recv(0) != 8 || Status.OK != rep.send(message, 0, 8, 0) ||
-                req.recv(0) != 8)
+            if (Status.OK != req.send(message, 0, 8, 0) || rep.recv(0) != 8 ||
+                Status.OK != rep.send(message, 0, 8, 0) || req.recv(0) != 8)
             {
                 fail("round trip");
             }

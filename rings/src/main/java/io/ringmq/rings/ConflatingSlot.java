@@ -20,7 +20,8 @@ final class ConflatingSlot
     /** A message being written, waiting, or being read: frames as in a ring slot's data area. */
     private static final class Message
     {
-        UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(SlotDescriptor.SLOT_LENGTH, BitUtil.CACHE_LINE_LENGTH));
+        UnsafeBuffer buffer = new UnsafeBuffer(
+            BufferUtil.allocateDirectAligned(SlotDescriptor.SLOT_LENGTH, BitUtil.CACHE_LINE_LENGTH));
         int frames;
         int length;
         Object metadata;

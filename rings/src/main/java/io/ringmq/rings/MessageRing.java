@@ -2,9 +2,7 @@ package io.ringmq.rings;
 
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.Sequence;
 import org.agrona.BitUtil;
-import org.agrona.BufferUtil;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -99,7 +97,10 @@ final class MessageRing extends MessageRingRightPad implements MessageQueue
         this.metadata = metadata;
     }
 
-    /** Sets the high-water mark in whole messages; 0 or less means {@link #MAX_LIMIT}. May be raised or lowered any time. */
+    /**
+     * Sets the high-water mark in whole messages; 0 or less means {@link #MAX_LIMIT}. May be raised or lowered any
+     * time.
+     */
     public void limit(final int hwm)
     {
         limit = hwm <= 0 ? MAX_LIMIT : Math.min(hwm, MAX_LIMIT);
@@ -247,7 +248,8 @@ final class MessageRing extends MessageRingRightPad implements MessageQueue
         }
         final int used = writePosition - writeStart;
         // The buffer pool rounds up to a power of two, which leaves room for a few more frames.
-        final int capacity = (int)Math.min(Integer.MAX_VALUE - 8, Math.max((long)requiredLength, BufferPool.MIN_CAPACITY));
+        final int capacity =
+            (int)Math.min(Integer.MAX_VALUE - 8, Math.max((long)requiredLength, BufferPool.MIN_CAPACITY));
         if (null == pool)
         {
             pool = new BufferPool();
@@ -268,7 +270,10 @@ final class MessageRing extends MessageRingRightPad implements MessageQueue
         publish(0);
     }
 
-    /** Gives up the claimed message: its slot is published marked for the reader to skip (a sequence can't be un-claimed). */
+    /**
+     * Gives up the claimed message: its slot is published marked for the reader to skip (a sequence can't be
+     * un-claimed).
+     */
     public void abandon()
     {
         if (claimSequence >= 0)

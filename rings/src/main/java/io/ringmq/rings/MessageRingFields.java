@@ -14,10 +14,11 @@ import static io.ringmq.rings.SlotDescriptor.SLOT_LENGTH;
  * places a superclass's fields before its subclass's, so a class of 64 unused bytes between two groups keeps them
  * on different 64-byte cache lines whatever the JVM does within a class. Bytes, not the Disruptor's seven longs:
  * since JDK 15 a subclass's small fields may fill gaps left in its superclass's layout, and a pad of bytes fills
- * those gaps itself before the next group is laid out (MessageRingLayoutTest checks the offsets). The writer's fields change on every
- * claim and publish, the reader's on every read; sharing a line would make each thread's stores invalidate the
- * line the other is reading on every message (false sharing). The fields both threads read (marks, wakers, flags)
- * change rarely and get a line of their own. The classes exist only for the layout; MessageRing holds the logic.
+ * those gaps itself before the next group is laid out (MessageRingLayoutTest checks the offsets). The writer's fields
+ * change on every claim and publish, the reader's on every read; sharing a line would make each thread's stores
+ * invalidate the line the other is reading on every message (false sharing). The fields both threads read (marks,
+ * wakers, flags) change rarely and get a line of their own. The classes exist only for the layout; MessageRing holds
+ * the logic.
  */
 
 abstract class MessageRingLeftPad
@@ -47,7 +48,8 @@ abstract class MessageRingSharedFields extends MessageRingLeftPad
             // on every publish.
             ring = RingBuffer.createSingleProducer(Slot::new, capacity, new com.lmax.disruptor.BusySpinWaitStrategy());
             ring.addGatingSequences(released);
-            slots = new UnsafeBuffer(BufferUtil.allocateDirectAligned(capacity * SLOT_LENGTH, BitUtil.CACHE_LINE_LENGTH));
+            slots = new UnsafeBuffer(
+                BufferUtil.allocateDirectAligned(capacity * SLOT_LENGTH, BitUtil.CACHE_LINE_LENGTH));
             mask = capacity - 1;
         }
     }

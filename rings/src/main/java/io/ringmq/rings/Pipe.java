@@ -73,7 +73,9 @@ public final class Pipe
         return b;
     }
 
-    /** The libzmq inproc rule: a direction holds the writer's SNDHWM plus the reader's RCVHWM; 0 on either = no limit. */
+    /**
+     * The libzmq inproc rule: a direction holds the writer's SNDHWM plus the reader's RCVHWM; 0 on either = no limit.
+     */
     public static int inprocHwm(final int writerSndHwm, final int readerRcvHwm)
     {
         if (writerSndHwm <= 0 || readerRcvHwm <= 0)

@@ -45,7 +45,8 @@ public class RingSignalBenchmark
     @Setup(Level.Trial)
     public void setup()
     {
-        final WaitStrategy strategy = "blocking".equals(waitStrategy) ? new BlockingWaitStrategy() : new BusySpinWaitStrategy();
+        final WaitStrategy strategy =
+            "blocking".equals(waitStrategy) ? new BlockingWaitStrategy() : new BusySpinWaitStrategy();
         ring = RingBuffer.createSingleProducer(() -> new long[1], 1024, strategy);
         ring.addGatingSequences(consumed);
     }

@@ -51,7 +51,8 @@ public final class Endpoint
         final int schemeEnd = endpoint == null ? -1 : endpoint.indexOf("://");
         if (schemeEnd <= 0)
         {
-            throw new BadEndpointException("malformed endpoint '" + endpoint + "': expected transport://address", false);
+            throw new BadEndpointException(
+                "malformed endpoint '" + endpoint + "': expected transport://address", false);
         }
         final String schemeName = endpoint.substring(0, schemeEnd);
         final String address = endpoint.substring(schemeEnd + 3);

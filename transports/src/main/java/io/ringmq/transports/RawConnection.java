@@ -13,9 +13,9 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 
 /**
- * A STREAM (or ROUTER_RAW) socket's connection: raw bytes, no ZMTP. What a read returns becomes one message; each message from
- * the socket is written as it is, and an empty one closes the connection (libzmq's STREAM semantics). The pipe
- * is attached as soon as the channel is connected: there is no handshake.
+ * A STREAM (or ROUTER_RAW) socket's connection: raw bytes, no ZMTP. What a read returns becomes one message;
+ * each message from the socket is written as it is, and an empty one closes the connection (libzmq's STREAM
+ * semantics). The pipe is attached as soon as the channel is connected: there is no handshake.
  */
 final class RawConnection implements ChannelConnection
 {

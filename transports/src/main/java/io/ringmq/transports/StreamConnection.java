@@ -551,7 +551,8 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         return true;
     }
 
-    public boolean onSubscription(final boolean subscribe, final DirectBuffer buffer, final int offset, final int length)
+    public boolean onSubscription(
+        final boolean subscribe, final DirectBuffer buffer, final int offset, final int length)
     {
         if (end.tryClaim() != Pipe.CLAIMED)
         {

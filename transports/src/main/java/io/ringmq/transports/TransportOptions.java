@@ -97,6 +97,7 @@ public final class TransportOptions
         reconnectIvlMs = value;
         return this;
     }
+
     /** RECONNECT_IVL_MAX in ms; 0 = no back-off. */
     public int reconnectIvlMaxMs()
     {
@@ -108,6 +109,7 @@ public final class TransportOptions
         reconnectIvlMaxMs = value;
         return this;
     }
+
     /** MAXMSGSIZE in bytes; -1 = no limit. */
     public long maxMsgSize()
     {
@@ -119,6 +121,7 @@ public final class TransportOptions
         maxMsgSize = value;
         return this;
     }
+
     /** HANDSHAKE_IVL in ms; 0 = no deadline. */
     public int handshakeIvlMs()
     {
@@ -130,6 +133,7 @@ public final class TransportOptions
         handshakeIvlMs = value;
         return this;
     }
+
     /** HANDSHAKE_MAX_COMMAND in bytes (ringmq extension). */
     public int handshakeMaxCommand()
     {
@@ -141,6 +145,7 @@ public final class TransportOptions
         handshakeMaxCommand = value;
         return this;
     }
+
     /** MAX_CONNECTIONS per listener (ringmq extension); 0 = no limit. */
     public int maxConnections()
     {
@@ -152,6 +157,7 @@ public final class TransportOptions
         maxConnections = value;
         return this;
     }
+
     /** MAX_HANDSHAKES per listener (ringmq extension); 0 = no limit. */
     public int maxHandshakes()
     {
@@ -163,6 +169,7 @@ public final class TransportOptions
         maxHandshakes = value;
         return this;
     }
+
     /** HANDSHAKE_RATE: connections per second per source address (ringmq extension); 0 = no limit. */
     public int handshakeRate()
     {
@@ -174,6 +181,7 @@ public final class TransportOptions
         handshakeRate = value;
         return this;
     }
+
     /** HEARTBEAT_IVL in ms; 0 = no heartbeats. */
     public int heartbeatIvlMs()
     {
@@ -185,6 +193,7 @@ public final class TransportOptions
         heartbeatIvlMs = value;
         return this;
     }
+
     /** HEARTBEAT_TTL in ms. */
     public int heartbeatTtlMs()
     {
@@ -196,6 +205,7 @@ public final class TransportOptions
         heartbeatTtlMs = value;
         return this;
     }
+
     /** HEARTBEAT_TIMEOUT in ms; -1 = HEARTBEAT_IVL. */
     public int heartbeatTimeoutMs()
     {
@@ -207,6 +217,7 @@ public final class TransportOptions
         heartbeatTimeoutMs = value;
         return this;
     }
+
     /** SO_SNDBUF in bytes; -1 = the operating system's. */
     public int sndBuf()
     {
@@ -218,6 +229,7 @@ public final class TransportOptions
         sndBuf = value;
         return this;
     }
+
     /** SO_RCVBUF in bytes; -1 = the operating system's. */
     public int rcvBuf()
     {
@@ -229,6 +241,7 @@ public final class TransportOptions
         rcvBuf = value;
         return this;
     }
+
     /** BACKLOG of a listening socket. */
     public int backlog()
     {
@@ -240,6 +253,7 @@ public final class TransportOptions
         backlog = value;
         return this;
     }
+
     /** CONNECT_TIMEOUT in ms; 0 = the operating system's. */
     public int connectTimeoutMs()
     {
@@ -251,6 +265,7 @@ public final class TransportOptions
         connectTimeoutMs = value;
         return this;
     }
+
     /** TCP_MAXRT in ms: stored, not applied (the JDK has no TCP_USER_TIMEOUT). */
     public int tcpMaxRtMs()
     {
@@ -262,6 +277,7 @@ public final class TransportOptions
         tcpMaxRtMs = value;
         return this;
     }
+
     /** TCP_KEEPALIVE: -1 = the operating system's, 0 = off, 1 = on. */
     public int tcpKeepAlive()
     {
@@ -273,6 +289,7 @@ public final class TransportOptions
         tcpKeepAlive = value;
         return this;
     }
+
     /** TCP_KEEPALIVE_CNT; -1 = the operating system's. */
     public int tcpKeepAliveCnt()
     {
@@ -284,6 +301,7 @@ public final class TransportOptions
         tcpKeepAliveCnt = value;
         return this;
     }
+
     /** TCP_KEEPALIVE_IDLE in seconds; -1 = the operating system's. */
     public int tcpKeepAliveIdle()
     {
@@ -295,6 +313,7 @@ public final class TransportOptions
         tcpKeepAliveIdle = value;
         return this;
     }
+
     /** TCP_KEEPALIVE_INTVL in seconds; -1 = the operating system's. */
     public int tcpKeepAliveIntvl()
     {
@@ -306,6 +325,7 @@ public final class TransportOptions
         tcpKeepAliveIntvl = value;
         return this;
     }
+
     /** TOS: the IP type-of-service byte of tcp connections; 0 = the operating system's. */
     public int tos()
     {
@@ -317,6 +337,7 @@ public final class TransportOptions
         tos = value;
         return this;
     }
+
     /** IPV6 (IPV4ONLY is its negation). */
     public boolean ipv6()
     {
@@ -328,6 +349,7 @@ public final class TransportOptions
         ipv6 = value;
         return this;
     }
+
     /** BINDTODEVICE: stored, not applied (the JDK has no SO_BINDTODEVICE). */
     public String bindToDevice()
     {
@@ -339,6 +361,7 @@ public final class TransportOptions
         bindToDevice = value;
         return this;
     }
+
     /** SOCKS_PROXY: stored, not applied (no SOCKS5 client yet). */
     public String socksProxy()
     {
@@ -350,6 +373,7 @@ public final class TransportOptions
         socksProxy = value;
         return this;
     }
+
     /** USE_FD: stored, not applied (the JDK cannot adopt a file descriptor). */
     public int useFd()
     {
@@ -361,6 +385,7 @@ public final class TransportOptions
         useFd = value;
         return this;
     }
+
     /** MULTICAST_HOPS: stored for the multicast transports ringmq does not have yet. */
     public int multicastHops()
     {
@@ -372,6 +397,7 @@ public final class TransportOptions
         multicastHops = value;
         return this;
     }
+
     /** RATE in kilobits per second: stored for the multicast transports. */
     public int rate()
     {
@@ -383,6 +409,7 @@ public final class TransportOptions
         rate = value;
         return this;
     }
+
     /** RECOVERY_IVL in ms: stored for the multicast transports. */
     public int recoveryIvlMs()
     {
@@ -394,6 +421,7 @@ public final class TransportOptions
         recoveryIvlMs = value;
         return this;
     }
+
     /** MULTICAST_MAXTPDU in bytes: stored for the multicast transports. */
     public int multicastMaxTpdu()
     {

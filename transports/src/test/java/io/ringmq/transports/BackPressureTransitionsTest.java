@@ -96,7 +96,8 @@ class BackPressureTransitionsTest
             {
                 break; // the last messages do not fill the ring
             }
-            pump(() -> connection.isReadingPaused() && !connection.isInboundResumable(), "reading to pause at the mark");
+            pump(() -> connection.isReadingPaused() && !connection.isInboundResumable(),
+                "reading to pause at the mark");
             assertEquals(0, connection.interestOps() & SelectionKey.OP_READ, "reading off while the ring is full");
             assertFalse(connection.isInboundResumable(), "nothing to resume before the socket reads");
 
@@ -272,7 +273,8 @@ class BackPressureTransitionsTest
             peer.setReceiveBufferSize(kernelBuffer);
         }
         final String hostPort = bound.substring("tcp://".length());
-        peer.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1))));
+        peer.connect(
+            new InetSocketAddress("127.0.0.1", Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1))));
         final UnsafeBuffer greeting = new UnsafeBuffer(new byte[GreetingDescriptor.LENGTH + 256]);
         int length = GreetingDescriptor.encode(greeting, 0, Mechanism.NULL, false);
         length += CommandEncoder.encodeReady(greeting, length, theirs, null, 0, 0);
@@ -344,7 +346,8 @@ class BackPressureTransitionsTest
     /** Reads one frame (short or long) and returns its body as text. */
     private static String readFrame(final InputStream stream) throws IOException
     {
-        final DataInputStream in = stream instanceof DataInputStream ? (DataInputStream)stream : new DataInputStream(stream);
+        final DataInputStream in =
+            stream instanceof DataInputStream ? (DataInputStream)stream : new DataInputStream(stream);
         final int flags = in.readUnsignedByte();
         final long size = (flags & FrameDescriptor.FLAG_LONG) != 0 ? in.readLong() : in.readUnsignedByte();
         final byte[] body = new byte[(int)size];

@@ -215,7 +215,8 @@ class CurveInteropTest
             peer.command("opt q CURVE_PUBLICKEY " + clientPair[1]);
             peer.command("opt q CURVE_SECRETKEY " + clientPair[2]);
             peer.connect("q", "tcp://127.0.0.1:" + listener.socket().getLocalPort());
-            try (BlockingEngineConnection router = BlockingEngineConnection.secured(listener.accept(), SocketType.ROUTER,
+            try (BlockingEngineConnection router = BlockingEngineConnection.secured(
+                listener.accept(), SocketType.ROUTER,
                 CurveMechanism.server(new MechanismConfig(SocketType.ROUTER, null), server.publicKey(),
                     server.secretKey(), new CookieKeyring(), null)))
             {
@@ -235,7 +236,8 @@ class CurveInteropTest
             listener.bind(new InetSocketAddress("127.0.0.1", 0));
             peer.socket("q", "DEALER");
             peer.connect("q", "tcp://127.0.0.1:" + listener.socket().getLocalPort());
-            try (BlockingEngineConnection router = BlockingEngineConnection.secured(listener.accept(), SocketType.ROUTER,
+            try (BlockingEngineConnection router = BlockingEngineConnection.secured(
+                listener.accept(), SocketType.ROUTER,
                 CurveMechanism.server(new MechanismConfig(SocketType.ROUTER, null), server.publicKey(),
                     server.secretKey(), new CookieKeyring(), null)))
             {
@@ -256,7 +258,8 @@ class CurveInteropTest
             peer.command("opt q PLAIN_USERNAME admin");
             peer.command("opt q PLAIN_PASSWORD secret");
             peer.connect("q", "tcp://127.0.0.1:" + listener.socket().getLocalPort());
-            try (BlockingEngineConnection router = BlockingEngineConnection.secured(listener.accept(), SocketType.ROUTER,
+            try (BlockingEngineConnection router = BlockingEngineConnection.secured(
+                listener.accept(), SocketType.ROUTER,
                 CurveMechanism.server(new MechanismConfig(SocketType.ROUTER, null), server.publicKey(),
                     server.secretKey(), new CookieKeyring(), null)))
             {

@@ -32,7 +32,8 @@ class EndpointTest
     @Test
     void malformedEndpointsNameTheOffendingText()
     {
-        final BadEndpointException noPort = assertThrows(BadEndpointException.class, () -> Endpoint.parse("tcp://nohost:x"));
+        final BadEndpointException noPort =
+            assertThrows(BadEndpointException.class, () -> Endpoint.parse("tcp://nohost:x"));
         assertTrue(noPort.getMessage().contains("nohost:x"), noPort.getMessage());
         assertFalse(noPort.isUnsupported());
         assertThrows(BadEndpointException.class, () -> Endpoint.parse("tcp://host"));
@@ -48,7 +49,8 @@ class EndpointTest
         for (final String endpoint : new String[]{"pgm://eth0;239.192.1.1:5555", "epgm://eth0;239.1.1.1:5",
             "ipc://@abstract", "udp://127.0.0.1:5"})
         {
-            final BadEndpointException failure = assertThrows(BadEndpointException.class, () -> Endpoint.parse(endpoint));
+            final BadEndpointException failure =
+                assertThrows(BadEndpointException.class, () -> Endpoint.parse(endpoint));
             assertTrue(failure.isUnsupported(), endpoint);
         }
     }

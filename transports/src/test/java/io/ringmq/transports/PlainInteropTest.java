@@ -126,7 +126,8 @@ class PlainInteropTest
             peer.command("opt q PLAIN_PASSWORD guess");
             peer.connect("q", "tcp://127.0.0.1:" + listener.socket().getLocalPort());
             final SecurityTestZap zap = new SecurityTestZap("admin-id", bytes("admin"), bytes("secret"));
-            try (BlockingEngineConnection router = BlockingEngineConnection.secured(listener.accept(), SocketType.ROUTER,
+            try (BlockingEngineConnection router = BlockingEngineConnection.secured(
+                listener.accept(), SocketType.ROUTER,
                 PlainMechanism.server(new MechanismConfig(SocketType.ROUTER, null),
                     new ZapSettings(zap, "", "127.0.0.1", new byte[0], false))))
             {

@@ -23,7 +23,8 @@ final class RecordingListener implements StreamEngineListener
     String failureReason;
     boolean acceptMore = true;
 
-    public void onHandshakeSucceeded(final ZmtpVersion version, final SocketType peerSocketType, final byte[] peerIdentity)
+    public void onHandshakeSucceeded(
+        final ZmtpVersion version, final SocketType peerSocketType, final byte[] peerIdentity)
     {
         this.version = version;
         this.peerType = peerSocketType;
@@ -40,7 +41,8 @@ final class RecordingListener implements StreamEngineListener
         return acceptMore;
     }
 
-    public boolean onSubscription(final boolean subscribe, final DirectBuffer buffer, final int offset, final int length)
+    public boolean onSubscription(
+        final boolean subscribe, final DirectBuffer buffer, final int offset, final int length)
     {
         subscriptions.add((subscribe ? "+" : "-") + buffer.getStringWithoutLengthAscii(offset, length));
         return acceptMore;

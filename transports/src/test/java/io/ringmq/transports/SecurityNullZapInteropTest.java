@@ -50,7 +50,8 @@ class SecurityNullZapInteropTest
             peer.socket("q", "DEALER");
             peer.connect("q", "tcp://127.0.0.1:" + listener.socket().getLocalPort());
             final SecurityTestZap zap = new SecurityTestZap("anonymous-ok");
-            try (BlockingEngineConnection router = BlockingEngineConnection.secured(listener.accept(), SocketType.ROUTER,
+            try (BlockingEngineConnection router = BlockingEngineConnection.secured(
+                listener.accept(), SocketType.ROUTER,
                 new ZapNullMechanism(new MechanismConfig(SocketType.ROUTER, null),
                     new ZapSettings(zap, "office", "127.0.0.1", new byte[0], false))))
             {
@@ -74,7 +75,8 @@ class SecurityNullZapInteropTest
             peer.socket("q", "DEALER");
             peer.connect("q", "tcp://127.0.0.1:" + listener.socket().getLocalPort());
             final SecurityTestZap zap = new SecurityTestZap("x", bytes("a credential NULL never sends"));
-            try (BlockingEngineConnection router = BlockingEngineConnection.secured(listener.accept(), SocketType.ROUTER,
+            try (BlockingEngineConnection router = BlockingEngineConnection.secured(
+                listener.accept(), SocketType.ROUTER,
                 new ZapNullMechanism(new MechanismConfig(SocketType.ROUTER, null),
                     new ZapSettings(zap, "office", "127.0.0.1", new byte[0], false))))
             {

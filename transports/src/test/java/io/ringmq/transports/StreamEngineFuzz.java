@@ -53,7 +53,8 @@ class StreamEngineFuzz
     private static final int ALLOCATION_PER_BYTE = 16;
 
     /** The ringmq socket facing a libzmq client (bind side) or server (connect side), by the selector byte. */
-    private static final SocketType[] BIND_TYPES = {SocketType.ROUTER, SocketType.XPUB, SocketType.PULL, SocketType.REP};
+    private static final SocketType[] BIND_TYPES =
+        {SocketType.ROUTER, SocketType.XPUB, SocketType.PULL, SocketType.REP};
     private static final SocketType[] CONNECT_TYPES =
         {SocketType.DEALER, SocketType.SUB, SocketType.PUSH, SocketType.REQ};
 
@@ -94,7 +95,8 @@ class StreamEngineFuzz
             return true;
         }
 
-        public boolean onSubscription(final boolean subscribe, final DirectBuffer buffer, final int offset, final int length)
+        public boolean onSubscription(
+            final boolean subscribe, final DirectBuffer buffer, final int offset, final int length)
         {
             assertTrue(offset >= 0 && length >= 0 && offset + length <= buffer.capacity(), "topic inside its buffer");
             return true;

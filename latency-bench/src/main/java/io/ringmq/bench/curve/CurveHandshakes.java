@@ -175,7 +175,7 @@ public final class CurveHandshakes
     /** Nearest rank, as the C peers' perf_percentile. */
     private static long percentile(final long[] sorted, final double p)
     {
-        int index = (int)Math.ceil(p / 100.0 * sorted.length) - 1;
+        final int index = (int)Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 }

@@ -51,7 +51,8 @@ public final class InprocComparison
             ringMqLatency(WaitStrategy.BLOCK, size, roundtrips, -1, -1));
         print("ringmq-spin", size, ringMqThroughput(WaitStrategy.BUSY_SPIN, size, messages, cpuA, cpuB),
             ringMqLatency(WaitStrategy.BUSY_SPIN, size, roundtrips, cpuA, cpuB));
-        print("jeromq", size, jeroMqThroughput(size, messages, cpuA, cpuB), jeroMqLatency(size, roundtrips, cpuA, cpuB));
+        print("jeromq", size, jeroMqThroughput(size, messages, cpuA, cpuB),
+            jeroMqLatency(size, roundtrips, cpuA, cpuB));
         System.exit(0);
     }
 

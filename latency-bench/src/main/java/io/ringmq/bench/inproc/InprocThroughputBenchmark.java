@@ -99,7 +99,8 @@ public class InprocThroughputBenchmark
     {
         m.buffer.putLong(0, m.sequence++);
         int status;
-        while (Status.WOULD_BLOCK == (status = s.push.send(m.buffer, 0, SIZE, Socket.DONTWAIT)) && !control.stopMeasurement)
+        while (Status.WOULD_BLOCK == (status = s.push.send(m.buffer, 0, SIZE, Socket.DONTWAIT)) &&
+            !control.stopMeasurement)
         {
             Thread.onSpinWait();
         }

@@ -27,16 +27,19 @@ final class Contenders
         // libzmq 4.3 (Debian's) through this repo's C programs of libzmq's perf protocol.
         put(all, new Contender(LIBZMQ, "{cdir}/zmq_{role} {endpoint} {size} {count} {warmup-opt}"));
         // JeroMQ 0.6.0, pure Java, from the harness's own class path.
-        put(all, new Contender("jeromq", "{java} io.ringmq.bench.sidebyside.JeroMqPerf {role} {endpoint} {size} {count} {warmup-opt}"));
+        put(all, new Contender("jeromq",
+            "{java} io.ringmq.bench.sidebyside.JeroMqPerf {role} {endpoint} {size} {count} {warmup-opt}"));
         // ringmq through its launcher (issue 6): an I/O thread that blocks when idle, as issue 4 asks for one core
         // per side, and caller-runs (no I/O thread at all).
         put(all, new Contender("ringmq",
             "{root}/bin/ringmq {role} {endpoint} {size} {count} {warmup-opt} --io-threads 1 --wait-strategy block"));
-        put(all, new Contender("ringmq-caller-runs", "{root}/bin/ringmq {role} {endpoint} {size} {count} {warmup-opt} --io-threads 0"));
+        put(all, new Contender("ringmq-caller-runs",
+            "{root}/bin/ringmq {role} {endpoint} {size} {count} {warmup-opt} --io-threads 0"));
         // CURVE (issue 5): the same programs with cli.md's CURVE options, one server key pair per harness run.
         put(all, new Contender("libzmq-curve", "{cdir}/zmq_{role} {endpoint} {size} {count} {warmup-opt} {curve-opt}"));
         put(all, new Contender("ringmq-curve",
-            "{root}/bin/ringmq {role} {endpoint} {size} {count} {warmup-opt} --io-threads 1 --wait-strategy block {curve-opt}"));
+            "{root}/bin/ringmq {role} {endpoint} {size} {count} {warmup-opt} --io-threads 1 --wait-strategy block " +
+            "{curve-opt}"));
         put(all, new Contender("ringmq-caller-runs-curve",
             "{root}/bin/ringmq {role} {endpoint} {size} {count} {warmup-opt} --io-threads 0 {curve-opt}"));
         return all;

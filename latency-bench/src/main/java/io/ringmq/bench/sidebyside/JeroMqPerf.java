@@ -45,7 +45,8 @@ public final class JeroMqPerf
             count = Integer.parseInt(args[3]);
             if (args.length == 6 && !"--warmup".equals(args[4]))
             {
-                throw new IllegalArgumentException("unexpected argument '" + args[4] + "' (only --warmup N may follow)");
+                throw new IllegalArgumentException(
+                    "unexpected argument '" + args[4] + "' (only --warmup N may follow)");
             }
             warmup = args.length == 6 ? Integer.parseInt(args[5]) : 0;
             if (size < 0 || count < 1 || warmup < 0)
@@ -60,7 +61,7 @@ public final class JeroMqPerf
             return;
         }
         final ZMQ.Context context = ZMQ.context(1);
-        int status;
+        final int status;
         try
         {
             switch (role)

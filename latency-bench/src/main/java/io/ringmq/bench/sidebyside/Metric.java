@@ -21,7 +21,9 @@ enum Metric
 
     final String label;
     final String unit;
-    /** Throughput: more is better, so its ratios read "fraction of the floor"; latency ratios read "times the floor". */
+    /**
+     * Throughput: more is better, so its ratios read "fraction of the floor"; latency ratios read "times the floor".
+     */
     final boolean higherIsBetter;
 
     Metric(final String label, final String unit, final boolean higherIsBetter)

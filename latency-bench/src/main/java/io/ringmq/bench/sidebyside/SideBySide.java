@@ -159,7 +159,8 @@ public final class SideBySide
             o.pin ? Integer.toString(o.bindCpu) : "any",
             o.pin ? Integer.toString(o.connectCpu) : "any",
             o.runs, o.roundtrips, o.warmup, o.messages, loadAtStart, loadAtEnd, logs) +
-            (o.runs < 5 ? "Fewer than the 5 runs per figure issue 4 asks for: a development run, not a result.\n\n" : "");
+            (o.runs < 5 ?
+            "Fewer than the 5 runs per figure issue 4 asks for: a development run, not a result.\n\n" : "");
     }
 
     /** A 1-minute load average of 1 or more: something else is running on a machine these runs want whole. */
@@ -339,7 +340,9 @@ public final class SideBySide
             return scenarios;
         }
 
-        /** -Dringmq.root, then $RINGMQ_ROOT, then the nearest directory upwards holding jvm.options and latency-bench. */
+        /**
+         * -Dringmq.root, then $RINGMQ_ROOT, then the nearest directory upwards holding jvm.options and latency-bench.
+         */
         private static Path findRoot()
         {
             final String property = System.getProperty("ringmq.root", System.getenv("RINGMQ_ROOT"));

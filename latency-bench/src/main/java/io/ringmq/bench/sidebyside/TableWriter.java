@@ -132,7 +132,8 @@ final class TableWriter
         out.append('\n');
         if (floor != null || baseline != null)
         {
-            out.append("Throughput ratios are contender ÷ reference: 1.00 is the reference itself, higher is faster.\n\n");
+            out.append(
+                "Throughput ratios are contender ÷ reference: 1.00 is the reference itself, higher is faster.\n\n");
         }
     }
 

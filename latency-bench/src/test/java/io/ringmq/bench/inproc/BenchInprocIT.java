@@ -26,7 +26,8 @@ class BenchInprocIT
     void benchPrintsTheInprocRowsWithTheirRatioToJeroMq() throws Exception
     {
         final Path root = Path.of(System.getProperty("ringmq.root", ".."));
-        final Process bench = new ProcessBuilder(root.resolve("bin/ringmq").toString(), "bench", "--transports", "inproc",
+        final Process bench = new ProcessBuilder(
+            root.resolve("bin/ringmq").toString(), "bench", "--transports", "inproc",
             "--sizes", "64", "--count", "2000", "--no-curve").redirectErrorStream(true).start();
         final String output = new String(bench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(bench.waitFor(120, TimeUnit.SECONDS), output);

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ContenderTest
 {
     private static final Contender.Vars VARS = new Contender.Vars(
-        "tcp://127.0.0.1:4000", 4000, 64, 20000, "/repo", "/repo/latency-bench/target/c", List.of("java", "-cp", "x.jar"));
+        "tcp://127.0.0.1:4000", 4000, 64, 20000, "/repo", "/repo/latency-bench/target/c", List.of("java", "-cp",
+            "x.jar"));
 
     @Test
     void builtInsExpandToThePeerCommands()
@@ -23,7 +24,8 @@ class ContenderTest
         final Map<String, Contender> all = Contenders.builtIn();
         assertEquals(List.of("/repo/latency-bench/target/c/raw_tcp_lat", "bind", "tcp://127.0.0.1:4000", "64", "20000"),
             all.get("raw").command(Role.LOCAL_LAT, VARS));
-        assertEquals(List.of("/repo/latency-bench/target/c/raw_tcp_thr", "connect", "tcp://127.0.0.1:4000", "64", "20000"),
+        assertEquals(List.of("/repo/latency-bench/target/c/raw_tcp_thr", "connect", "tcp://127.0.0.1:4000", "64",
+            "20000"),
             all.get("raw").command(Role.REMOTE_THR, VARS));
         assertEquals(List.of("/repo/latency-bench/target/c/zmq_remote_lat", "tcp://127.0.0.1:4000", "64", "20000"),
             all.get("libzmq").command(Role.REMOTE_LAT, VARS));
@@ -68,7 +70,8 @@ class ContenderTest
     void commandLineDefinitionsAddAndOverride()
     {
         final Map<String, Contender> all = new LinkedHashMap<>(Contenders.builtIn());
-        assertEquals("mine", Contenders.define(all, "mine=/opt/x/bin/x {role} '{endpoint}' {size} {count} --opt 'a b'"));
+        assertEquals("mine", Contenders.define(all,
+            "mine=/opt/x/bin/x {role} '{endpoint}' {size} {count} --opt 'a b'"));
         assertEquals(List.of("/opt/x/bin/x", "remote_lat", "tcp://127.0.0.1:4000", "64", "20000", "--opt", "a b"),
             all.get("mine").command(Role.REMOTE_LAT, VARS));
 

@@ -54,7 +54,8 @@ class PeerRunnerTest
     void aConnectSideThatHangsIsKilledWithTheBindSide()
     {
         final Contender hangs = Contenders.builtIn().get("jeromq").withRole(Role.REMOTE_LAT, "sleep 60");
-        final RunResult result = runner(5_000).run(hangs, new Scenario(io.ringmq.bench.sidebyside.Test.LAT, 1, 1), "t4");
+        final RunResult result =
+            runner(5_000).run(hangs, new Scenario(io.ringmq.bench.sidebyside.Test.LAT, 1, 1), "t4");
         assertFalse(result.ok());
         assertTrue(result.failure.contains("timeout"), result.failure);
         assertTrue(children().isEmpty(), children().toString());

@@ -81,7 +81,8 @@ class TableTest
         // throughput: raw 5M, libzmq 1M, ringmq 2.5M; Mb/s = msg/s x 1 B x 8 / 1e6
         assertTrue(table.contains("| 1 | raw | 3/3 | 5,000,000 | 40.0 | 4,000,000–6,000,000 | 1.00 | 5.00 |"), table);
         assertTrue(table.contains("| 1 | libzmq | 3/3 | 1,000,000 | 8.0 | 1,000,000–2,000,000 | 0.20 | 1.00 |"), table);
-        assertTrue(table.contains("| 1 | ringmq | 3/3 | 2,500,000 | 20.0 | 2,500,000–2,500,000 | 0.50 | 2.50 |"), table);
+        assertTrue(
+            table.contains("| 1 | ringmq | 3/3 | 2,500,000 | 20.0 | 2,500,000–2,500,000 | 0.50 | 2.50 |"), table);
         assertTrue(table.contains("- ringmq, lat 64 B x 1000: exited 1"), table);
     }
 
