@@ -566,9 +566,11 @@ public final class Context implements AutoCloseable
         private WaitStrategy idleStrategy = WaitStrategy.BLOCK;
         private int[] affinity = new int[0];
         private NanoClock clock = SystemNanoClock.INSTANCE;
-        private boolean counters = true;
+        // Defaults a deployment can set without code (e.g. RINGMQ_JAVA_OPTS for bin/ringmq and its perf tools):
+        // -Dringmq.counters=false, -Dringmq.latency.tracking=N.
+        private boolean counters = !"false".equalsIgnoreCase(System.getProperty("ringmq.counters"));
         private boolean jmx;
-        private int latencyTracking;
+        private int latencyTracking = Math.max(0, Integer.getInteger("ringmq.latency.tracking", 0));
         private Path countersDirectory;
         private int countersCapacity = CountersFileDescriptor.DEFAULT_CAPACITY;
 
