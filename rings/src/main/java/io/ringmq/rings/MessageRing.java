@@ -57,11 +57,13 @@ final class MessageRing extends MessageRingRightPad implements MessageQueue
     public void writerProbe(final LatencyProbe probe)
     {
         writerProbe = probe;
+        timed = null != probe || null != readerProbe;
     }
 
     public void readerProbe(final LatencyProbe probe)
     {
         readerProbe = probe;
+        timed = null != probe || null != writerProbe;
     }
 
     /** Writer thread: the stamp the slot carries, from whichever party times this direction. */
@@ -291,11 +293,19 @@ final class MessageRing extends MessageRingRightPad implements MessageQueue
         }
         final Storage s = writeStorage;
         final UnsafeBuffer slots = s.slots;
-        final int flags = (null != claimSlot.overflow ? FLAG_OVERFLOW : 0) | extraFlags;
+        int flags = (null != claimSlot.overflow ? FLAG_OVERFLOW : 0) | extraFlags;
+        if (timed)
+        {
+            final long stamp = stamp();
+            if (LatencyProbe.NO_STAMP != stamp)
+            {
+                slots.putLong(claimSlotOffset + TIMESTAMP_OFFSET, stamp);
+                flags |= FLAG_STAMPED;
+            }
+        }
         slots.putInt(claimSlotOffset + FRAME_COUNT_OFFSET, writeFrames);
         slots.putInt(claimSlotOffset + DATA_LENGTH_OFFSET, writePosition - writeStart);
         slots.putInt(claimSlotOffset + FLAGS_OFFSET, flags);
-        slots.putLong(claimSlotOffset + TIMESTAMP_OFFSET, stamp());
         claimSequence = -1;
         claimSlot = null;
         writeBuffer = null;
@@ -432,10 +442,9 @@ final class MessageRing extends MessageRingRightPad implements MessageQueue
                 continue;
             }
             final int frames = slots.getInt(slotOffset + FRAME_COUNT_OFFSET);
-            final long stamp = slots.getLong(slotOffset + TIMESTAMP_OFFSET);
-            if (LatencyProbe.NO_STAMP != stamp)
+            if ((flags & FLAG_STAMPED) != 0)
             {
-                taken(stamp);
+                taken(slots.getLong(slotOffset + TIMESTAMP_OFFSET));
             }
             if ((flags & FLAG_OVERFLOW) != 0)
             {

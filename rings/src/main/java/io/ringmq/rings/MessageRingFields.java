@@ -71,6 +71,8 @@ abstract class MessageRingSharedFields extends MessageRingLeftPad
     /** Null unless a party tracks latency: then each slot carries a stamp taken at publish. */
     volatile LatencyProbe writerProbe;
     volatile LatencyProbe readerProbe;
+    /** Either probe set: the one field publish reads when nobody tracks latency. */
+    volatile boolean timed;
 }
 
 abstract class MessageRingSharedPad extends MessageRingSharedFields

@@ -53,6 +53,8 @@ public final class SlotDescriptor
     public static final int FLAG_OVERFLOW = 1;
     /** The producer gave up on a partly written message (socket closed mid-multipart): the reader skips it. */
     public static final int FLAG_DISCARD = 2;
+    /** The slot carries a publish stamp at {@link #TIMESTAMP_OFFSET} (a party tracks latency). */
+    public static final int FLAG_STAMPED = 4;
 
     private SlotDescriptor()
     {
