@@ -145,7 +145,7 @@ class FaultInjectionIT
         final RingMqProcess second = started(network.ringmq(recv));
         awaitLast(second, MESSAGES - 1);
         assertEquals(0, push.await(60), tail(push));
-        reportGaps(List.of(Checksummed.seqs(first.stdoutLines()), Checksummed.seqs(second.stdoutLines())),
+        reportGaps(List.of(Checksummed.seqsOfKilled(first.stdoutLines()), Checksummed.seqs(second.stdoutLines())),
             MESSAGES - 1, false);
     }
 
@@ -163,7 +163,7 @@ class FaultInjectionIT
         awaitLast(second, MESSAGES - 1);
         feeder.join(30_000);
         assertEquals(0, push.await(30), "ringmq send: " + push.stderr());
-        reportGaps(List.of(Checksummed.seqs(first.stdoutLines()), Checksummed.seqs(second.stdoutLines())),
+        reportGaps(List.of(Checksummed.seqsOfKilled(first.stdoutLines()), Checksummed.seqs(second.stdoutLines())),
             MESSAGES - 1, false);
     }
 
@@ -211,7 +211,7 @@ class FaultInjectionIT
         Checksummed.assertExactlyOnceInOrder(Checksummed.seqs(req.stdoutLines()), ROUND_TRIPS);
         // The REPs saw the requests in order; a request resent (the one the kill cut short, or one that waited
         // for the REP to start) is seen again.
-        reportGaps(List.of(Checksummed.seqs(first.stdoutLines()), Checksummed.seqs(second.stdoutLines())),
+        reportGaps(List.of(Checksummed.seqsOfKilled(first.stdoutLines()), Checksummed.seqs(second.stdoutLines())),
             ROUND_TRIPS - 1, true);
     }
 
@@ -244,7 +244,7 @@ class FaultInjectionIT
         }
         reportGaps(runs, ROUND_TRIPS - 1, false);
         // Each REP saw the requests in order; the one the kill cut short was sent to the second again.
-        reportGaps(List.of(Checksummed.seqs(first.stdoutLines()), Checksummed.seqs(second.stdoutLines())),
+        reportGaps(List.of(Checksummed.seqsOfKilled(first.stdoutLines()), Checksummed.seqs(second.stdoutLines())),
             ROUND_TRIPS - 1, true);
     }
 
