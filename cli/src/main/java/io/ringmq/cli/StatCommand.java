@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
 final class StatCommand implements Callable<Integer>
 {
     /** The columns of a socket's row, in order: the counter types of engine's CounterType names. */
-    private static final String[] COLUMNS =
-        {"messages-sent", "messages-received", "bytes-sent", "bytes-received", "dropped-at-hwm"};
+    private static final List<String> COLUMNS =
+        List.of("messages-sent", "messages-received", "bytes-sent", "bytes-received", "dropped-at-hwm");
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PID", description = "The process to read.")
     String pid;
@@ -188,8 +188,8 @@ final class StatCommand implements Callable<Integer>
             {
                 final String name = socketName(counter.label());
                 final String key = name + "\u0000" + counter.connectionId();
-                final long[] values = rows.computeIfAbsent(key, k -> new long[COLUMNS.length]);
-                final int column = java.util.Arrays.asList(COLUMNS).indexOf(counter.type());
+                final long[] values = rows.computeIfAbsent(key, k -> new long[COLUMNS.size()]);
+                final int column = COLUMNS.indexOf(counter.type());
                 if (column >= 0)
                 {
                     values[column] = counter.value();
@@ -208,9 +208,9 @@ final class StatCommand implements Callable<Integer>
                 {
                     s.append(r++ > 0 ? "," : "").append("{\"socket\":").append(quote(key[0]))
                         .append(",\"connection\":").append(key[1]);
-                    for (int c = 0; c < COLUMNS.length; c++)
+                    for (int c = 0; c < COLUMNS.size(); c++)
                     {
-                        s.append(",\"").append(COLUMNS[c]).append("\":").append(row.getValue()[c]);
+                        s.append(",\"").append(COLUMNS.get(c)).append("\":").append(row.getValue()[c]);
                     }
                     s.append('}');
                 }

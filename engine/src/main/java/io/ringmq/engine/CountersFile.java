@@ -110,11 +110,6 @@ final class CountersFile implements AutoCloseable
         }
     }
 
-    synchronized int available()
-    {
-        return manager.available();
-    }
-
     void heartbeat(final long nowMs)
     {
         header.putLongRelease(HEARTBEAT_TIMESTAMP_OFFSET, nowMs);

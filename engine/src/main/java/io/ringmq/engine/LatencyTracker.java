@@ -59,11 +59,6 @@ final class LatencyTracker
         return receiveProbe;
     }
 
-    int sampleEvery()
-    {
-        return sampleEvery;
-    }
-
     /** REQ: the request's last frame went into the pipe. Socket thread. */
     void requestSent()
     {

@@ -28,15 +28,9 @@ class PairTest
         context.close();
     }
 
-    /**
-     * A socket that does not hold the context's close: a case over the network may end with messages no peer will
-     * take, which the default LINGER of -1 would wait for forever, as in libzmq (whose tests close with linger 0).
-     */
     private Socket socket(final SocketType type)
     {
-        final Socket socket = context.socket(type);
-        socket.setOption(SocketOption.LINGER, 0);
-        return socket;
+        return Transport.lingerless(context, type);
     }
 
     @ParameterizedTest

@@ -59,6 +59,17 @@ enum Transport
      * Waits until {@code socket} has taken in {@code count} peers. Over inproc that happened in bind or connect;
      * over the network the binding side learns of a peer once its handshake completes and the socket is called.
      */
+    /**
+     * A socket that does not hold the context's close: a case over the network may end with messages no peer will
+     * take, which the default LINGER of -1 would wait for forever, as in libzmq (whose tests close with linger 0).
+     */
+    static Socket lingerless(final Context context, final SocketType type)
+    {
+        final Socket socket = context.socket(type);
+        socket.setOption(SocketOption.LINGER, 0);
+        return socket;
+    }
+
     static void awaitPeers(final Socket socket, final int count)
     {
         await(socket.type() + " taking in " + count + " peers", () ->
