@@ -2,7 +2,7 @@ package io.ringmq.capture;
 
 import net.openhft.chronicle.bytes.MappedBytes;
 
-import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,11 +80,7 @@ public final class JournalReader implements AutoCloseable
             bytes.readLimit(length);
             return new JournalReader(file, bytes, length);
         }
-        catch (final FileNotFoundException ex)
-        {
-            throw new UncheckedIOException("cannot read journal " + file + ": " + ex.getMessage(), ex);
-        }
-        catch (final java.io.IOException ex)
+        catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot read journal " + file + ": " + ex.getMessage(), ex);
         }

@@ -2,10 +2,13 @@ package io.ringmq.capture;
 
 import net.openhft.chronicle.bytes.MappedBytes;
 
-import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 
 import static io.ringmq.capture.JournalDescriptor.ARRIVAL_NS_OFFSET;
 import static io.ringmq.capture.JournalDescriptor.FILE_HEADER_LENGTH;
@@ -38,6 +41,7 @@ public final class JournalWriter implements AutoCloseable
      */
     static final int OVERLAP = 1 << 20;
 
+    private final Path file;
     private final MappedBytes bytes;
     private final long startNs;
     private long position = FILE_HEADER_LENGTH;
@@ -45,8 +49,9 @@ public final class JournalWriter implements AutoCloseable
     private int frameCount;
     private long messages;
 
-    private JournalWriter(final MappedBytes bytes, final long startNs)
+    private JournalWriter(final Path file, final MappedBytes bytes, final long startNs)
     {
+        this.file = file;
         this.bytes = bytes;
         this.startNs = startNs;
     }
@@ -75,13 +80,9 @@ public final class JournalWriter implements AutoCloseable
             bytes.writeInt(VERSION_OFFSET, VERSION);
             bytes.writeInt(HEADER_LENGTH_OFFSET, FILE_HEADER_LENGTH);
             bytes.writeLong(START_EPOCH_NS_OFFSET, epochNanos());
-            return new JournalWriter(bytes, System.nanoTime());
+            return new JournalWriter(file, bytes, System.nanoTime());
         }
-        catch (final FileNotFoundException ex)
-        {
-            throw new UncheckedIOException("cannot create journal " + file + ": " + ex.getMessage(), ex);
-        }
-        catch (final java.io.IOException ex)
+        catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot create journal " + file + ": " + ex.getMessage(), ex);
         }
@@ -89,7 +90,7 @@ public final class JournalWriter implements AutoCloseable
 
     private static long epochNanos()
     {
-        final java.time.Instant now = java.time.Instant.now();
+        final Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
@@ -170,12 +171,24 @@ public final class JournalWriter implements AutoCloseable
     }
 
     /**
-     * Releases the mapping; a message begun and not committed is left out (its length stays 0).
+     * Releases the mapping and cuts the file to the records written (it grew a chunk at a time); a message begun and
+     * not committed is left out. A journal whose writer never closed (a killed recorder) still reads: its tail past
+     * the last record is zeros, which read as the end.
      */
     @Override
     public void close()
     {
+        final long used = length();
         recordOffset = -1;
         bytes.releaseLast();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            // Zero-padded to a record boundary, so the reader's end-of-journal check still sees a 0 length.
+            channel.truncate(used + JournalDescriptor.RECORD_HEADER_LENGTH);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot trim journal " + file + ": " + ex.getMessage(), ex);
+        }
     }
 }

@@ -16,7 +16,8 @@ import java.io.PrintWriter;
         PerfCommands.LocalLat.class, PerfCommands.RemoteLat.class,
         PerfCommands.LocalThr.class, PerfCommands.RemoteThr.class,
         KeygenCommand.class, CatCommands.Send.class, CatCommands.Recv.class,
-        ProxyCommand.class, BenchCommand.class, StatCommand.class})
+        ProxyCommand.class, BenchCommand.class, StatCommand.class,
+        RecordCommand.class, ReplayCommand.class})
 public final class RingMq implements Runnable
 {
     public void run()

@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The cli is a user of the library like any other: its classes reach ringmq through {@code io.ringmq.engine} only
- * (never codecs, crypto, rings or transports), besides the JDK, picocli and HdrHistogram. Agrona's buffers are
+ * (never codecs, crypto, rings or transports), besides the JDK, picocli, HdrHistogram and the traffic journal of
+ * {@code io.ringmq.capture} (record and replay). Agrona's buffers are
  * allowed because they are the engine API's zero-copy types. ArchUnit rather than {@code module-info.java}: see
  * engine's PublicApiTest.
  */
@@ -29,7 +30,8 @@ class ImportBoundaryTest
     {
         assertTrue(CLI.contain(RingMq.class), "the import found the cli's main classes");
         final ArchRule rule = classes().should().onlyDependOnClassesThat(or(
-            resideInAnyPackage("io.ringmq.cli..", "io.ringmq.engine", "java..", "picocli..", "org.HdrHistogram.."),
+            resideInAnyPackage("io.ringmq.cli..", "io.ringmq.engine", "io.ringmq.capture", "java..", "picocli..",
+                "org.HdrHistogram.."),
             belongToAnyOf(org.agrona.DirectBuffer.class, org.agrona.MutableDirectBuffer.class,
                 org.agrona.concurrent.UnsafeBuffer.class)));
         rule.check(CLI);
