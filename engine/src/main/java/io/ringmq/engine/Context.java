@@ -599,6 +599,18 @@ public final class Context implements AutoCloseable
             return this;
         }
 
+        /**
+         * Applies a deployment profile ({@link ContextProfile}); what is set after this call wins over it.
+         *
+         * @param nameOrFile a built-in profile's name ({@code dedicated-cores}, {@code shared-host}, {@code low-cpu},
+         *                   {@code curve-heavy}) or a {@code .properties} file.
+         * @throws IllegalArgumentException if there is no such profile, or a key in it is unknown or bad.
+         */
+        public Builder profile(final String nameOrFile)
+        {
+            return ContextProfile.load(nameOrFile).applyTo(this);
+        }
+
         /** @param cpus CPUs to pin I/O threads to, one per thread in order. */
         public Builder affinity(final int... cpus)
         {
