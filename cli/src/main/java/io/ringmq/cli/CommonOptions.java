@@ -1,6 +1,7 @@
 package io.ringmq.cli;
 
 import io.ringmq.engine.WaitStrategy;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -39,14 +40,17 @@ final class CommonOptions
     boolean plainServer;
 
     @Option(names = "--io-threads", paramLabel = "N", description = "I/O threads; 0 = caller-runs (default 1).")
-    String ioThreads = "1";
+    String ioThreads;
 
     @Option(names = "--affinity", paramLabel = "CPULIST", description = "Pin the I/O threads to these CPUs, e.g. 2,3.")
     String affinity;
 
     @Option(names = "--wait-strategy", paramLabel = "STRATEGY",
         description = "busy-spin|yield|sleep|block (default block).")
-    String waitStrategy = "block";
+    String waitStrategy;
+
+    @Mixin
+    ProfileOption profile = new ProfileOption();
 
     @Option(names = "--verbose", description = "One stderr line per connection event.")
     boolean verbose;
@@ -71,8 +75,15 @@ final class CommonOptions
         return (int)Math.min(Integer.MAX_VALUE, Math.round(seconds * 1000));
     }
 
+    /**
+     * @return the I/O threads {@code --io-threads} gives, or -1 when it is not given (the profile's, else 1).
+     */
     int ioThreadCount()
     {
+        if (ioThreads == null)
+        {
+            return -1;
+        }
         final int threads = Numbers.integer("--io-threads", ioThreads);
         if (threads < 0)
         {
@@ -81,8 +92,15 @@ final class CommonOptions
         return threads;
     }
 
+    /**
+     * @return the strategy {@code --wait-strategy} gives, or null when it is not given (the profile's, else block).
+     */
     WaitStrategy idleStrategy()
     {
+        if (waitStrategy == null)
+        {
+            return null;
+        }
         switch (waitStrategy)
         {
             case "busy-spin":
@@ -99,9 +117,16 @@ final class CommonOptions
         }
     }
 
+    /**
+     * @return the CPUs {@code --affinity} gives, or null when it is not given (the profile's, else none).
+     */
     int[] cpus()
     {
-        if (affinity == null || affinity.isEmpty())
+        if (affinity == null)
+        {
+            return null;
+        }
+        if (affinity.isEmpty())
         {
             return new int[0];
         }

@@ -17,7 +17,7 @@ import java.io.PrintWriter;
         PerfCommands.LocalThr.class, PerfCommands.RemoteThr.class,
         KeygenCommand.class, CatCommands.Send.class, CatCommands.Recv.class,
         ProxyCommand.class, BenchCommand.class, StatCommand.class,
-        RecordCommand.class, ReplayCommand.class})
+        RecordCommand.class, ReplayCommand.class, ProfileCommand.class})
 public final class RingMq implements Runnable
 {
     public void run()

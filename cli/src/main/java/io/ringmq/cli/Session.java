@@ -1,6 +1,7 @@
 package io.ringmq.cli;
 
 import io.ringmq.engine.Context;
+import io.ringmq.engine.ContextProfile;
 import io.ringmq.engine.EndpointUri;
 import io.ringmq.engine.RingMqException;
 import io.ringmq.engine.Socket;
@@ -8,6 +9,7 @@ import io.ringmq.engine.MonitorEvent;
 import io.ringmq.engine.SocketOption;
 import io.ringmq.engine.SocketType;
 import io.ringmq.engine.Status;
+import io.ringmq.engine.WaitStrategy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,12 +37,34 @@ final class Session implements AutoCloseable
         options.timeoutMs();
         options.idleStrategy();
         Security.validate(options);
+        // The profile first, then what the command line gives explicitly, which wins over it.
+        final ContextProfile profile = options.profile.profile();
+        final Context.Builder builder = Context.builder();
+        if (profile != null)
+        {
+            profile.applyTo(builder);
+        }
+        final int ioThreads = options.ioThreadCount();
+        if (ioThreads >= 0)
+        {
+            builder.ioThreads(ioThreads);
+        }
+        final WaitStrategy idleStrategy = options.idleStrategy();
+        if (idleStrategy != null)
+        {
+            builder.idleStrategy(idleStrategy);
+        }
         final int[] cpus = options.cpus();
-        context = Context.builder()
-            .ioThreads(options.ioThreadCount())
-            .idleStrategy(options.idleStrategy())
-            .affinity(cpus)
-            .build();
+        if (cpus != null)
+        {
+            builder.affinity(cpus);
+        }
+        context = builder.build();
+        if (profile != null)
+        {
+            // The command's own thread is the application thread: it runs the sockets' patterns.
+            profile.pinApplicationThread();
+        }
     }
 
     static SocketType socketType(final String name, final String allowed)
