@@ -69,6 +69,8 @@ class CliProfileIT
         }
         final RingMqProcess refused = RingMqProcess.run(null, "recv", "PULL", "tcp://127.0.0.1:*", "--bind",
             "--profile", "dedicated-cores", "--timeout", "1");
+        pids.add(refused.pid());
+        deleteGcLogs();
         assertEquals(2, refused.exitCode(), refused.stderr());
         assertTrue(refused.stderr().startsWith("ringmq: profile dedicated-cores names CPU "), refused.stderr());
 
