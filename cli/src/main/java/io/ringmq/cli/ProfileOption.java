@@ -1,6 +1,9 @@
 package io.ringmq.cli;
 
 import io.ringmq.engine.ContextProfile;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,6 +33,46 @@ final class ProfileOption
             checkCpusExist(profile, profile.applicationCpus());
         }
         return profile;
+    }
+
+    /**
+     * Gives {@code --profile} to the commands that build no context from the common options (keygen, stat, bench,
+     * which keeps its own fixed contexts so its rows stay comparable): there the profile sets the JVM's flags only,
+     * through bin/ringmq, and is still loaded here so a bad name or key is the same usage error.
+     */
+    static void addWhereMissing(final CommandLine ringmq)
+    {
+        for (final CommandLine command : ringmq.getSubcommands().values())
+        {
+            if (command.getCommandSpec().findOption("--profile") != null ||
+                command.getCommand() instanceof ProfileCommand)
+            {
+                continue;
+            }
+            command.getCommandSpec().addOption(OptionSpec.builder("--profile")
+                .paramLabel("NAME|FILE")
+                .type(String.class)
+                .description("A deployment profile (tuning-guides/profiles); for this command, its JVM flags only.")
+                .setter(new ISetter()
+                {
+                    public <T> T set(final T value)
+                    {
+                        if (value != null)
+                        {
+                            try
+                            {
+                                ContextProfile.load((String)value);
+                            }
+                            catch (final IllegalArgumentException ex)
+                            {
+                                throw new CommandLine.ParameterException(command, ex.getMessage());
+                            }
+                        }
+                        return null;
+                    }
+                })
+                .build());
+        }
     }
 
     static ContextProfile load(final String nameOrFile)

@@ -39,6 +39,7 @@ public final class RingMq implements Runnable
     {
         final boolean debug = java.util.Arrays.asList(args).contains("--debug");
         final CommandLine commandLine = new CommandLine(new RingMq());
+        ProfileOption.addWhereMissing(commandLine);
         commandLine.setParameterExceptionHandler((ex, arguments) ->
         {
             final PrintWriter err = ex.getCommandLine().getErr();

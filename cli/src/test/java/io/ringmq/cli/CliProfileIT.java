@@ -98,6 +98,21 @@ class CliProfileIT
     }
 
     @Test
+    void aCommandWithoutAContextTakesTheProfileForItsJvmFlags() throws Exception
+    {
+        final RingMqProcess keygen = RingMqProcess.run(null, "keygen", "--profile", "low-cpu");
+        pids.add(keygen.pid());
+        deleteGcLogs();
+        assertEquals(0, keygen.exitCode(), keygen.stderr());
+        assertEquals(2, keygen.stdoutLines().size(), keygen.stdout());
+
+        final RingMqProcess missing = RingMqProcess.run(null, "keygen", "--profile", dir.resolve("none.properties")
+            .toString());
+        assertEquals(2, missing.exitCode(), missing.stderr());
+        assertTrue(missing.stderr().startsWith("ringmq: no profile file "), missing.stderr());
+    }
+
+    @Test
     void profileWithoutFlagsShowsTheSettings() throws Exception
     {
         final RingMqProcess shown = RingMqProcess.run(null, "profile", "low-cpu");

@@ -107,6 +107,10 @@ public final class ContextProfile
         final Path file = Paths.get(nameOrFile);
         if (nameOrFile.endsWith(".properties") || nameOrFile.contains("/") || Files.isRegularFile(file))
         {
+            if (!Files.isRegularFile(file))
+            {
+                throw new IllegalArgumentException("no profile file " + nameOrFile);
+            }
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
             {
                 return parse(nameOrFile, reader);
