@@ -26,18 +26,12 @@ final class LatencyTracker
     static final long HIGHEST_NS = 3_600_000_000_000L;
 
     private final NanoClock clock;
-    private final Recorder send = new Recorder(HIGHEST_NS, 3);
-    private final Recorder receive = new Recorder(HIGHEST_NS, 3);
-    private final Recorder requestReply = new Recorder(HIGHEST_NS, 3);
-    private final Histogram sendTotal = new Histogram(HIGHEST_NS, 3);
-    private final Histogram receiveTotal = new Histogram(HIGHEST_NS, 3);
-    private final Histogram requestReplyTotal = new Histogram(HIGHEST_NS, 3);
+    private final Direction send = new Direction();
+    private final Direction receive = new Direction();
+    private final Direction requestReply = new Direction();
     private final Probe sendProbe;
     private final Probe receiveProbe;
     private final int sampleEvery;
-    private Histogram sendInterval;
-    private Histogram receiveInterval;
-    private Histogram requestReplyInterval;
     private long requestStamp = LatencyProbe.NO_STAMP;
     private long requests;
 
@@ -45,8 +39,8 @@ final class LatencyTracker
     {
         this.clock = clock;
         this.sampleEvery = sampleEvery;
-        sendProbe = new Probe(clock, send, sampleEvery);
-        receiveProbe = new Probe(clock, receive, sampleEvery);
+        sendProbe = new Probe(clock, send.recorder, sampleEvery);
+        receiveProbe = new Probe(clock, receive.recorder, sampleEvery);
     }
 
     LatencyProbe sendProbe()
@@ -70,27 +64,74 @@ final class LatencyTracker
     {
         if (LatencyProbe.NO_STAMP != requestStamp)
         {
-            record(requestReply, clock.nanoTime() - requestStamp);
+            record(requestReply.recorder, clock.nanoTime() - requestStamp);
             requestStamp = LatencyProbe.NO_STAMP;
         }
     }
 
-    /** @return everything recorded since tracking began (the intervals so far, added up); any thread, one at a time. */
+    /** @return one message in how many is timed (1 = every message). */
+    int sampleEvery()
+    {
+        return sampleEvery;
+    }
+
+    /**
+     * @return everything recorded since tracking began, and what came since the previous snapshot; any thread, one
+     * at a time. Totals read through {@link #totals()} (JMX) move nobody's interval on.
+     */
     synchronized LatencySnapshot snapshot()
     {
-        sendInterval = send.getIntervalHistogram(sendInterval);
-        receiveInterval = receive.getIntervalHistogram(receiveInterval);
-        requestReplyInterval = requestReply.getIntervalHistogram(requestReplyInterval);
-        sendTotal.add(sendInterval);
-        receiveTotal.add(receiveInterval);
-        requestReplyTotal.add(requestReplyInterval);
-        return new LatencySnapshot(sendTotal.copy(), receiveTotal.copy(), requestReplyTotal.copy(),
-            sendInterval.copy(), receiveInterval.copy(), requestReplyInterval.copy());
+        send.collect();
+        receive.collect();
+        requestReply.collect();
+        return new LatencySnapshot(send.total.copy(), receive.total.copy(), requestReply.total.copy(),
+            send.takeSinceSnapshot(), receive.takeSinceSnapshot(), requestReply.takeSinceSnapshot());
+    }
+
+    /** @return copies of the totals (send, receive, request-reply), leaving the snapshots' intervals alone. */
+    synchronized Histogram[] totals()
+    {
+        send.collect();
+        receive.collect();
+        requestReply.collect();
+        return new Histogram[] {send.total.copy(), receive.total.copy(), requestReply.total.copy()};
     }
 
     static void record(final Recorder recorder, final long nanos)
     {
         recorder.recordValue(Math.max(0, Math.min(nanos, HIGHEST_NS)));
+    }
+
+    /**
+     * One measured path: the recorder its thread writes, and what readers have collected from it so far, in total
+     * and since the last snapshot.
+     */
+    private static final class Direction
+    {
+        final Recorder recorder = new Recorder(HIGHEST_NS, 3);
+        final Histogram total = new Histogram(HIGHEST_NS, 3);
+        final Histogram sinceSnapshot = new Histogram(HIGHEST_NS, 3);
+        Histogram interval;
+
+        void collect()
+        {
+            interval = recorder.getIntervalHistogram(interval);
+            total.add(interval);
+            sinceSnapshot.add(interval);
+            sinceSnapshot.setStartTimeStamp(Math.min(sinceSnapshot.getStartTimeStamp(), interval.getStartTimeStamp()));
+            sinceSnapshot.setEndTimeStamp(Math.max(sinceSnapshot.getEndTimeStamp(), interval.getEndTimeStamp()));
+        }
+
+        Histogram takeSinceSnapshot()
+        {
+            final Histogram taken = sinceSnapshot.copy();
+            taken.setStartTimeStamp(sinceSnapshot.getStartTimeStamp());
+            taken.setEndTimeStamp(sinceSnapshot.getEndTimeStamp());
+            sinceSnapshot.reset();
+            sinceSnapshot.setStartTimeStamp(Long.MAX_VALUE);
+            sinceSnapshot.setEndTimeStamp(0);
+            return taken;
+        }
     }
 
     /** One direction's probe: the writer stamps, the reader records. */

@@ -117,7 +117,7 @@ public final class Socket implements AutoCloseable
         this.latencyTracker =
             context.latencyTracking() > 0 ? new LatencyTracker(clock, context.latencyTracking()) : null;
         this.mbean = null != counters && context.jmx() ?
-            SocketMBean.register(context.id(), type.toString(), id, counters) : null;
+            SocketMBean.register(context.id(), type.toString(), id, counters, this) : null;
     }
 
     /** @return this socket's id within its context (1, 2, ...), as its counters and MBeans name it. */
@@ -146,6 +146,12 @@ public final class Socket implements AutoCloseable
             links.get(i).end.latencyProbes(null == tracker ? null : tracker.sendProbe(),
                 null == tracker ? null : tracker.receiveProbe());
         }
+    }
+
+    /** @return the socket's latency tracking, null while off (JMX reads it from its own thread). */
+    LatencyTracker latencyTracker()
+    {
+        return latencyTracker;
     }
 
     /**
