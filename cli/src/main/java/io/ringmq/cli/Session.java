@@ -258,6 +258,12 @@ final class Session implements AutoCloseable
         return options.timeout + " s";
     }
 
+    /** @return the sockets opened so far, in order. */
+    List<Socket> sockets()
+    {
+        return sockets;
+    }
+
     Context context()
     {
         return context;

@@ -34,7 +34,7 @@ public final class LatencySummary
     }
 
     /** @return the summary of a histogram recorded in nanoseconds. */
-    static LatencySummary of(final Histogram nanos)
+    public static LatencySummary of(final Histogram nanos)
     {
         return new LatencySummary(
             nanos.getTotalCount(),
