@@ -692,6 +692,10 @@ public final class Socket implements AutoCloseable
      */
     void event(final int event, final long value, final String endpoint, final String detail)
     {
+        if (null != counters)
+        {
+            counters.event(event);
+        }
         if (event == MonitorEvent.LIMIT_REFUSED && value > 0 && value < limitRefusals.length())
         {
             limitRefusals.incrementAndGet((int)value);
@@ -1003,6 +1007,10 @@ public final class Socket implements AutoCloseable
         {
             link.attached = true;
             links.add(link);
+            if (null != counters)
+            {
+                counters.connectionAttached(link.end, link.endpoint, link.connected);
+            }
             if (options.probeRouter && Pipe.CLAIMED == link.end.tryClaim())
             {
                 // An empty message, so that a ROUTER peer learns this connection's routing id before we speak.
