@@ -3,6 +3,7 @@ package io.ringmq.engine;
 import io.ringmq.rings.LatencyProbe;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.NanoClock;
 
 /**
@@ -26,9 +27,12 @@ final class LatencyTracker
     static final long HIGHEST_NS = 3_600_000_000_000L;
 
     private final NanoClock clock;
-    private final Direction send = new Direction();
-    private final Direction receive = new Direction();
-    private final Direction requestReply = new Direction();
+    /** Recorded by whoever takes the socket's messages: I/O threads (several, with several connections) or inproc
+     * peers. */
+    private final Direction send = new AnyThreadDirection();
+    /** Recorded by the socket's own thread only: a single-writer recorder, without the atomic count updates. */
+    private final Direction receive = new OneThreadDirection();
+    private final Direction requestReply = new OneThreadDirection();
     private final Probe sendProbe;
     private final Probe receiveProbe;
     private final int sampleEvery;
@@ -39,8 +43,8 @@ final class LatencyTracker
     {
         this.clock = clock;
         this.sampleEvery = sampleEvery;
-        sendProbe = new Probe(clock, send.recorder, sampleEvery);
-        receiveProbe = new Probe(clock, receive.recorder, sampleEvery);
+        sendProbe = new Probe(clock, send, sampleEvery);
+        receiveProbe = new Probe(clock, receive, sampleEvery);
     }
 
     LatencyProbe sendProbe()
@@ -64,7 +68,7 @@ final class LatencyTracker
     {
         if (LatencyProbe.NO_STAMP != requestStamp)
         {
-            record(requestReply.recorder, clock.nanoTime() - requestStamp);
+            requestReply.record(clock.nanoTime() - requestStamp);
             requestStamp = LatencyProbe.NO_STAMP;
         }
     }
@@ -97,25 +101,29 @@ final class LatencyTracker
         return new Histogram[] {send.total.copy(), receive.total.copy(), requestReply.total.copy()};
     }
 
-    static void record(final Recorder recorder, final long nanos)
-    {
-        recorder.recordValue(Math.max(0, Math.min(nanos, HIGHEST_NS)));
-    }
-
     /**
-     * One measured path: the recorder its thread writes, and what readers have collected from it so far, in total
+     * One measured path: the recorder its threads write, and what readers have collected from it so far, in total
      * and since the last snapshot.
      */
-    private static final class Direction
+    private abstract static class Direction
     {
-        final Recorder recorder = new Recorder(HIGHEST_NS, 3);
         final Histogram total = new Histogram(HIGHEST_NS, 3);
         final Histogram sinceSnapshot = new Histogram(HIGHEST_NS, 3);
         Histogram interval;
 
+        /** Records {@code nanos}, clamped into the histogram's range (so recording never resizes or throws). */
+        abstract void record(long nanos);
+
+        abstract Histogram intervalHistogram(Histogram recycle);
+
+        static long clamp(final long nanos)
+        {
+            return Math.max(0, Math.min(nanos, HIGHEST_NS));
+        }
+
         void collect()
         {
-            interval = recorder.getIntervalHistogram(interval);
+            interval = intervalHistogram(interval);
             total.add(interval);
             sinceSnapshot.add(interval);
             sinceSnapshot.setStartTimeStamp(Math.min(sinceSnapshot.getStartTimeStamp(), interval.getStartTimeStamp()));
@@ -134,18 +142,50 @@ final class LatencyTracker
         }
     }
 
+    /** Written by any number of threads: HdrHistogram's {@link Recorder} (atomic counts). */
+    private static final class AnyThreadDirection extends Direction
+    {
+        private final Recorder recorder = new Recorder(HIGHEST_NS, 3);
+
+        void record(final long nanos)
+        {
+            recorder.recordValue(clamp(nanos));
+        }
+
+        Histogram intervalHistogram(final Histogram recycle)
+        {
+            return recorder.getIntervalHistogram(recycle);
+        }
+    }
+
+    /** Written by one thread at a time: {@link SingleWriterRecorder}, plain counts inside its phaser. */
+    private static final class OneThreadDirection extends Direction
+    {
+        private final SingleWriterRecorder recorder = new SingleWriterRecorder(HIGHEST_NS, 3);
+
+        void record(final long nanos)
+        {
+            recorder.recordValue(clamp(nanos));
+        }
+
+        Histogram intervalHistogram(final Histogram recycle)
+        {
+            return recorder.getIntervalHistogram(recycle);
+        }
+    }
+
     /** One direction's probe: the writer stamps, the reader records. */
     static final class Probe implements LatencyProbe
     {
         private final NanoClock clock;
-        private final Recorder recorder;
+        private final Direction direction;
         private final int sampleEvery;
         private int published;
 
-        Probe(final NanoClock clock, final Recorder recorder, final int sampleEvery)
+        Probe(final NanoClock clock, final Direction direction, final int sampleEvery)
         {
             this.clock = clock;
-            this.recorder = recorder;
+            this.direction = direction;
             this.sampleEvery = sampleEvery;
         }
 
@@ -163,7 +203,7 @@ final class LatencyTracker
 
         public void taken(final long stamp)
         {
-            record(recorder, clock.nanoTime() - stamp);
+            direction.record(clock.nanoTime() - stamp);
         }
     }
 }
