@@ -75,6 +75,7 @@ public final class Context implements AutoCloseable
         countersFile = builder.counters ?
             openCounters(null != builder.countersDirectory ? builder.countersDirectory : CounterFile.defaultDirectory(),
                 builder.countersCapacity) : null;
+        JitWarmUp.once(idleStrategy);
     }
 
     /** Cleans the directory of stale files, then creates this context's; a failure costs the counters only. */
