@@ -540,7 +540,7 @@ public final class Context implements AutoCloseable
         }
         else
         {
-            socket.deliver(link);
+            socket.links.deliver(link);
         }
     }
 
