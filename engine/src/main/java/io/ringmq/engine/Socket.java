@@ -47,16 +47,13 @@ public final class Socket implements AutoCloseable
     private final Context context;
     private final SocketType type;
     private final Pattern pattern;
-    private final IdleStrategy idle;
-    /** Wakes this socket's thread if parked (BLOCK), else {@link Waker#NONE}. */
-    private final Waker idleWaker;
     /** What pipes poke without a readiness listener: the idle strategy, and in caller-runs the agent. */
     private final Waker baseWaker;
     private final int id;
     /** Null when the context keeps no counters file. */
     private final SocketCounters counters;
-    /** Null while latency tracking is off; read by the socket's thread, by snapshots and by link deliveries. */
-    private volatile LatencyTracker latencyTracker;
+    /** Latency recorders while tracking is on; REQ times its requests with them. */
+    final SocketLatency latencyTracking;
     /** Null unless the context registers MXBeans. */
     private final SocketMBean mbean;
     private final NanoClock clock;
@@ -68,11 +65,11 @@ public final class Socket implements AutoCloseable
     /** Where this socket's events go; transports and patterns raise them here, from any thread. */
     final SocketMonitor monitor = new SocketMonitor();
     private final SocketEndpoints endpoints;
+    /** The status path of send and receive: the pattern, caller-runs' I/O, waiting. */
+    private final SocketTransfer transfer;
     /** Set under the context's registry lock when the socket closes, so nobody delivers it a link afterwards. */
     boolean closedInRegistry;
     private boolean closed;
-    /** In caller-runs mode (no I/O threads), from the first tcp or ipc endpoint on, the socket's own I/O agent. */
-    private CallerRunsInvoker callerRuns;
 
     Socket(final Context context, final SocketType type)
     {
@@ -80,29 +77,40 @@ public final class Socket implements AutoCloseable
         this.type = type;
         this.options = new Options(type);
         this.clock = context.clock();
-        this.idle = context.idleStrategy().newStrategy();
-        this.idleWaker = IdleStrategyKind.wakerFor(idle);
-        // In caller-runs mode with the block strategy this thread may be parked in its own I/O agent's selector:
-        // wake that too. Other strategies never park there, and keep the no-op waker, which also spares every
-        // publish its fence (MessageRing.wake).
-        this.baseWaker = context.ioThreads() > 0 || !(idle instanceof BlockingIdleStrategy) ? idleWaker : () ->
+        final IdleStrategy idle = context.idleStrategy().newStrategy();
+        // Wakes this socket's thread if parked (BLOCK), else Waker.NONE.
+        this.baseWaker = baseWaker(idle, IdleStrategyKind.wakerFor(idle));
+        this.latencyTracking = new SocketLatency(clock, context.latencyTracking());
+        this.pattern = Pattern.create(this);
+        this.links = new SocketLinks(this, pattern, options, baseWaker);
+        this.endpoints = new SocketEndpoints(this, context, options);
+        this.transfer = new SocketTransfer(context, options, pattern, links, frame, idle);
+        this.id = context.nextSocketId();
+        this.counters = SocketCounters.create(context.countersFile(), id, type + "-" + id);
+        this.mbean = null != counters && context.jmx() ?
+            SocketMBean.register(context.id(), type.toString(), id, counters) : null;
+    }
+
+    /**
+     * In caller-runs mode with the block strategy this thread may be parked in its own I/O agent's selector: wake
+     * that too. Other strategies never park there, and keep the no-op waker, which also spares every publish its
+     * fence (MessageRing.wake).
+     */
+    private Waker baseWaker(final IdleStrategy idle, final Waker idleWaker)
+    {
+        if (context.ioThreads() > 0 || !(idle instanceof BlockingIdleStrategy))
+        {
+            return idleWaker;
+        }
+        return () ->
         {
             idleWaker.wake();
-            final CallerRunsInvoker callerRuns = this.callerRuns;
+            final CallerRunsInvoker callerRuns = transfer.callerRuns();
             if (null != callerRuns)
             {
                 callerRuns.wake();
             }
         };
-        this.pattern = Pattern.create(this);
-        this.links = new SocketLinks(this, pattern, options, baseWaker);
-        this.endpoints = new SocketEndpoints(this, context, options);
-        this.id = context.nextSocketId();
-        this.counters = SocketCounters.create(context.countersFile(), id, type + "-" + id);
-        this.latencyTracker =
-            context.latencyTracking() > 0 ? new LatencyTracker(clock, context.latencyTracking()) : null;
-        this.mbean = null != counters && context.jmx() ?
-            SocketMBean.register(context.id(), type.toString(), id, counters) : null;
     }
 
     /** @return this socket's id within its context (1, 2, ...), as its counters and MBeans name it. */
@@ -124,9 +132,7 @@ public final class Socket implements AutoCloseable
         {
             throw new IllegalArgumentException("sampleEvery must be >= 0: " + sampleEvery);
         }
-        final LatencyTracker tracker = 0 == sampleEvery ? null : new LatencyTracker(clock, sampleEvery);
-        latencyTracker = tracker;
-        links.latencyProbes(tracker);
+        links.latencyProbes(latencyTracking.track(sampleEvery));
     }
 
     /**
@@ -136,38 +142,12 @@ public final class Socket implements AutoCloseable
      */
     public LatencySnapshot latency()
     {
-        final LatencyTracker tracker = latencyTracker;
+        final LatencyTracker tracker = latencyTracking.tracker();
         if (null == tracker)
         {
             throw new IllegalStateException("latency tracking is off on this " + type + " socket (trackLatency)");
         }
         return tracker.snapshot();
-    }
-
-    /** @return the latency recorders, null while tracking is off (any thread). */
-    LatencyTracker latencyTracker()
-    {
-        return latencyTracker;
-    }
-
-    /** REQ: a whole request went out. */
-    void requestSent()
-    {
-        final LatencyTracker tracker = latencyTracker;
-        if (null != tracker)
-        {
-            tracker.requestSent();
-        }
-    }
-
-    /** REQ: the whole reply came in. */
-    void replyReceived()
-    {
-        final LatencyTracker tracker = latencyTracker;
-        if (null != tracker)
-        {
-            tracker.replyReceived();
-        }
     }
 
     /** Counts a message the pattern dropped at the high-water mark (libzmq drops silently; the counter shows it). */
@@ -238,7 +218,8 @@ public final class Socket implements AutoCloseable
         {
             return context.ioAgent(options.affinity);
         }
-        callerRuns = new CallerRunsInvoker("ringmq-" + type + "-caller-runs", clock);
+        final CallerRunsInvoker callerRuns = new CallerRunsInvoker("ringmq-" + type + "-caller-runs", clock);
+        transfer.callerRuns(callerRuns);
         return callerRuns.agent();
     }
 
@@ -252,53 +233,13 @@ public final class Socket implements AutoCloseable
      */
     public int send(final DirectBuffer buffer, final int offset, final int length, final int flags)
     {
-        final int status = sendFrame(buffer, offset, length, flags);
+        checkOpen();
+        final int status = transfer.send(buffer, offset, length, flags);
         if (Status.OK == status && null != counters)
         {
             counters.frameSent(length, (flags & SNDMORE) != 0);
         }
         return status;
-    }
-
-    private int sendFrame(final DirectBuffer buffer, final int offset, final int length, final int flags)
-    {
-        checkOpen();
-        if (context.isClosed())
-        {
-            return Status.TERMINATED;
-        }
-        processInbox();
-        final boolean more = (flags & SNDMORE) != 0;
-        final int status = pattern.send(buffer, offset, length, more);
-        if (null != callerRuns)
-        {
-            callerRuns.flush(); // caller-runs: the write syscall happens here, on this thread
-        }
-        if (Status.WOULD_BLOCK != status || (flags & DONTWAIT) != 0 || 0 == options.sndTimeoutMs)
-        {
-            return status;
-        }
-        final long deadline = deadline(options.sndTimeoutMs);
-        idle.reset();
-        while (true)
-        {
-            final int waited = await(deadline);
-            if (Status.OK != waited)
-            {
-                return waited;
-            }
-            processInbox();
-            final int retried = pattern.send(buffer, offset, length, more);
-            if (Status.WOULD_BLOCK != retried)
-            {
-                idle.reset();
-                if (null != callerRuns)
-                {
-                    callerRuns.flush();
-                }
-                return retried;
-            }
-        }
     }
 
     /** Sends a whole {@code byte[]} as one frame. @see #send(DirectBuffer, int, int, int) */
@@ -346,51 +287,13 @@ public final class Socket implements AutoCloseable
      */
     public int recv(final int flags)
     {
-        final int length = recvFrame(flags);
+        checkOpen();
+        final int length = transfer.recv(flags);
         if (length >= 0 && null != counters)
         {
             counters.frameReceived(length, frame.more);
         }
         return length;
-    }
-
-    private int recvFrame(final int flags)
-    {
-        checkOpen();
-        if (context.isClosed())
-        {
-            return Status.TERMINATED;
-        }
-        processInbox();
-        int status = pattern.recv(frame);
-        if (Status.WOULD_BLOCK == status && null != callerRuns)
-        {
-            // Caller-runs: nothing decoded yet, so read the network on this thread and look again.
-            callerRuns.doWork();
-            processInbox();
-            status = pattern.recv(frame);
-        }
-        if (Status.WOULD_BLOCK == status && (flags & DONTWAIT) == 0 && 0 != options.rcvTimeoutMs)
-        {
-            final long deadline = deadline(options.rcvTimeoutMs);
-            idle.reset();
-            while (true)
-            {
-                final int waited = await(deadline);
-                if (Status.OK != waited)
-                {
-                    return waited;
-                }
-                processInbox();
-                status = pattern.recv(frame);
-                if (Status.WOULD_BLOCK != status)
-                {
-                    idle.reset();
-                    break;
-                }
-            }
-        }
-        return Status.OK == status ? frame.view.capacity() : status;
     }
 
     /**
@@ -468,11 +371,8 @@ public final class Socket implements AutoCloseable
     public boolean canReceive()
     {
         checkOpen();
-        if (null != callerRuns)
-        {
-            callerRuns.doWork();
-        }
-        processInbox();
+        transfer.doCallerRunsWork();
+        links.processInbox();
         return pattern.canRecv();
     }
 
@@ -480,7 +380,7 @@ public final class Socket implements AutoCloseable
     public boolean canSend()
     {
         checkOpen();
-        processInbox();
+        links.processInbox();
         return pattern.canSend();
     }
 
@@ -557,23 +457,11 @@ public final class Socket implements AutoCloseable
     public <T> void setOption(final SocketOption<T> option, final T value)
     {
         checkOpen();
-        if (!option.appliesTo(type) || !option.isWritable())
-        {
-            throw new RingMqException(option + " cannot be set on a " + type + " socket (EINVAL)");
-        }
-        if (null == value)
-        {
-            throw new RingMqException(option + " on a " + type + " socket cannot be null (EINVAL)");
-        }
-        final String refused = option.refusal(value);
-        if (null != refused)
-        {
-            throw new RingMqException(option + " on a " + type + " socket " + refused + " (EINVAL)");
-        }
+        option.checkSettable(type, value);
         option.store(options, value);
         if (option.scope() == SocketOption.Scope.SOCKET)
         {
-            processInbox();
+            links.processInbox();
             pattern.option(option, value);
         }
     }
@@ -586,10 +474,7 @@ public final class Socket implements AutoCloseable
     public <T> T getOption(final SocketOption<T> option)
     {
         checkOpen();
-        if (!option.appliesTo(type) || !option.isReadable())
-        {
-            throw new RingMqException(option + " cannot be read from a " + type + " socket (EINVAL)");
-        }
+        option.checkReadable(type);
         return option.load(options);
     }
 
@@ -608,14 +493,15 @@ public final class Socket implements AutoCloseable
         }
         monitor.stop();
         closed = true;
-        context.unbindAll(this);
+        context.inproc().unbindAll(this);
         options.security.close();
         endpoints.close();
+        final CallerRunsInvoker callerRuns = transfer.callerRuns();
         if (null != callerRuns)
         {
             // No I/O thread writes what was queued once the socket is closed: this one does, within LINGER. The links
             // go first, so that their connections see their pipes closed and flush.
-            final long lingerDeadline = deadline(options.lingerMs);
+            final long lingerDeadline = transfer.deadline(options.lingerMs);
             links.detachAll();
             callerRuns.closeAfterLinger(lingerDeadline, clock, context);
         }
@@ -637,23 +523,12 @@ public final class Socket implements AutoCloseable
     }
 
     /**
-     * @return true once the socket's context is closed (libzmq's ETERM): blocking calls return TERMINATED.
-     */
-    boolean getContextClosed()
-    {
-        return context.isClosed();
-    }
-
-    /**
      * @return messages this socket sent that no peer or transport has taken yet: what LINGER would still have
      * to deliver if the socket closed now.
      */
     public long pendingOutbound()
     {
-        if (null != callerRuns)
-        {
-            callerRuns.doWork(); // caller-runs: asking is this thread's chance to write what is pending
-        }
+        transfer.doCallerRunsWork(); // caller-runs: asking is this thread's chance to write what is pending
         return links.pendingOutbound();
     }
 
@@ -665,29 +540,21 @@ public final class Socket implements AutoCloseable
 
     // ------------------------------------------------------------------ internals
 
-    void wakeUp()
-    {
-        links.wakeUp();
-    }
-
     /** @return true if this socket does its own network I/O on its thread (caller-runs mode, a tcp/ipc endpoint). */
     boolean isCallerRuns()
     {
-        return null != callerRuns;
+        return null != transfer.callerRuns();
     }
 
     /** Lets a poller's thread be woken by this socket's producers while it waits on many sockets (BLOCK only). */
     void armForPoller()
     {
-        if (idle instanceof BlockingIdleStrategy)
-        {
-            ((BlockingIdleStrategy)idle).arm();
-        }
+        transfer.armForPoller();
     }
 
     void disarmForPoller()
     {
-        idle.reset();
+        transfer.disarmForPoller();
     }
 
     Context context()
@@ -704,58 +571,6 @@ public final class Socket implements AutoCloseable
     Pattern pattern()
     {
         return pattern;
-    }
-
-    private void processInbox()
-    {
-        links.processInbox();
-    }
-
-    private long deadline(final int timeoutMs)
-    {
-        return timeoutMs < 0 ? Long.MAX_VALUE : clock.nanoTime() + timeoutMs * 1_000_000L;
-    }
-
-    /**
-     * Idles once, then reports why the caller must stop waiting, if it must.
-     *
-     * @return {@link Status#OK} to retry, or WOULD_BLOCK (deadline passed), TERMINATED, INTERRUPTED.
-     */
-    private int await(final long deadline)
-    {
-        long remaining = Long.MAX_VALUE;
-        if (Long.MAX_VALUE != deadline)
-        {
-            remaining = deadline - clock.nanoTime();
-            if (remaining <= 0)
-            {
-                idle.reset();
-                return Status.WOULD_BLOCK;
-            }
-        }
-        if (null != callerRuns)
-        {
-            callerRuns.idle(idle, remaining); // caller-runs: this thread is the I/O thread
-        }
-        else if (idle instanceof BlockingIdleStrategy)
-        {
-            ((BlockingIdleStrategy)idle).idle(remaining);
-        }
-        else
-        {
-            idle.idle();
-        }
-        if (context.isClosed())
-        {
-            idle.reset();
-            return Status.TERMINATED;
-        }
-        if (Thread.currentThread().isInterrupted())
-        {
-            idle.reset();
-            return Status.INTERRUPTED;
-        }
-        return Status.OK;
     }
 
     private boolean check(final int status, final String operation)

@@ -35,7 +35,7 @@ final class SocketEndpoints
             options.lastEndpoint = network().bind(parsed, options);
             return;
         }
-        for (final Link link : context.bindInproc(socket, endpoint))
+        for (final Link link : context.inproc().bind(socket, endpoint))
         {
             socket.links.attach(link);
         }
@@ -60,7 +60,7 @@ final class SocketEndpoints
                 " with CONNECT_ROUTING_ID already in use (EINVAL)");
         }
         options.connectRoutingId = null;
-        final Link link = context.connectInproc(socket, endpoint, assignedId);
+        final Link link = context.inproc().connect(socket, endpoint, assignedId);
         if (null != link)
         {
             socket.links.attach(link);
@@ -74,7 +74,7 @@ final class SocketEndpoints
         {
             return;
         }
-        if (!boundInproc.remove(endpoint) || !context.unbindInproc(socket, endpoint))
+        if (!boundInproc.remove(endpoint) || !context.inproc().unbind(socket, endpoint))
         {
             throw new RingMqException(socket.type() + " socket cannot unbind " + endpoint + ": not bound (ENOENT)");
         }
@@ -88,7 +88,7 @@ final class SocketEndpoints
             return;
         }
         boolean found = detachConnected(endpoint);
-        found |= context.cancelPending(socket, endpoint);
+        found |= context.inproc().cancelPending(socket, endpoint);
         if (!found)
         {
             throw new RingMqException(

@@ -181,7 +181,7 @@ final class SocketLinks
 
     private void installProbes(final Link link)
     {
-        final LatencyTracker tracker = socket.latencyTracker();
+        final LatencyTracker tracker = socket.latencyTracking.tracker();
         if (null != tracker)
         {
             link.end.latencyProbes(tracker.sendProbe(), tracker.receiveProbe());
