@@ -90,7 +90,7 @@ final class SocketMBean implements SocketMXBean
 
     public int getLatencyTracking()
     {
-        final LatencyTracker tracker = socket.latencyTracker();
+        final LatencyTracker tracker = socket.latencyTracking.tracker();
         return null == tracker ? 0 : tracker.sampleEvery();
     }
 
@@ -111,7 +111,7 @@ final class SocketMBean implements SocketMXBean
 
     private LatencySummary summary(final int which)
     {
-        final LatencyTracker tracker = socket.latencyTracker();
+        final LatencyTracker tracker = socket.latencyTracking.tracker();
         return null == tracker ? null : LatencySummary.of(tracker.totals()[which]);
     }
 }
