@@ -31,16 +31,25 @@ final class Session implements AutoCloseable
 
     Session(final CommonOptions options)
     {
+        this(options, false);
+    }
+
+    /**
+     * @param warmUp pay the JIT's warm-up before binding or connecting (the perf tools: libzmq's protocol times
+     *               from the first message, and a JVM's first messages otherwise share the core with its compilers).
+     */
+    Session(final CommonOptions options, final boolean warmUp)
+    {
         this.options = options;
         options.timeoutMs();
         options.idleStrategy();
         Security.validate(options);
         final int[] cpus = options.cpus();
-        context = Context.builder()
+        final Context.Builder builder = Context.builder()
             .ioThreads(options.ioThreadCount())
             .idleStrategy(options.idleStrategy())
-            .affinity(cpus)
-            .build();
+            .affinity(cpus);
+        context = (warmUp ? builder.warmUp(true) : builder).build();
     }
 
     static SocketType socketType(final String name, final String allowed)

@@ -69,7 +69,10 @@ public final class Context implements AutoCloseable
         countersFile = builder.counters ?
             openCounters(null != builder.countersDirectory ? builder.countersDirectory : CounterFile.defaultDirectory(),
                 builder.countersCapacity) : null;
-        JitWarmUp.once(idleStrategy);
+        if (builder.warmUp)
+        {
+            JitWarmUp.once(idleStrategy);
+        }
     }
 
     /** Cleans the directory of stale files, then creates this context's; a failure costs the counters only. */
@@ -337,6 +340,7 @@ public final class Context implements AutoCloseable
         // -Dringmq.counters=false, -Dringmq.latency.tracking=N.
         private boolean counters = !"false".equalsIgnoreCase(System.getProperty("ringmq.counters"));
         private boolean jmx;
+        private boolean warmUp = Boolean.getBoolean("ringmq.warmup");
         private int latencyTracking = Math.max(0, Integer.getInteger("ringmq.latency.tracking", 0));
         private Path countersDirectory;
         private int countersCapacity = CountersFileDescriptor.DEFAULT_CAPACITY;
@@ -394,6 +398,18 @@ public final class Context implements AutoCloseable
         public Builder counters(final boolean enabled)
         {
             this.counters = enabled;
+            return this;
+        }
+
+        /**
+         * @param enabled pay the JIT's warm-up before the first message: if this is the JVM's first context to ask,
+         *                building it runs tcp traffic over loopback through the real socket, ring, I/O agent and
+         *                codec paths until the compilers settle (at most {@code -Dringmq.warmup.ms}, 2000 by
+         *                default). Off by default ({@code -Dringmq.warmup=true} sets it); the perf tools turn it on.
+         */
+        public Builder warmUp(final boolean enabled)
+        {
+            this.warmUp = enabled;
             return this;
         }
 

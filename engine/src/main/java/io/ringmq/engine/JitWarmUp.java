@@ -12,25 +12,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * code the application will use, until the compilers have nothing left to do (their total compilation time stops
  * growing) or the budget is spent. Without it, a process pinned to one core spends its first hundreds of
  * milliseconds of traffic sharing that core with C1 and C2 (measured in latency-bench/SIDE-BY-SIDE.md: the tail
- * of a fresh process is the JIT). Once per JVM, on the thread building that first context. Opt-in, since it
- * delays that first context by up to its budget: {@code -Dringmq.warmup=true}; budget {@code -Dringmq.warmup.ms}
- * (default 2000).
+ * of a fresh process is the JIT). Once per JVM, on the thread building the first context that asks
+ * ({@link Context.Builder#warmUp(boolean)}, or {@code -Dringmq.warmup=true}). Opt-in, since it delays that context
+ * by up to its budget, {@code -Dringmq.warmup.ms} (default 2000).
  */
 final class JitWarmUp
 {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final int BURST = 256;
-    private static final int ROUND_MESSAGES = 20_000;
+    private static final int ROUND_MESSAGES = 4_096;
     private static final int[] SIZES = {1, 64, 1024};
+    private static final long QUIET_NS = 200_000_000L;
 
     private JitWarmUp()
     {
     }
 
-    /** Warms up once per JVM when switched on; later calls (and the warm-up's own context) return at once. */
+    /** Warms up once per JVM; later calls (and the warm-up's own context) return at once. */
     static void once(final WaitStrategy idle)
     {
-        if (!Boolean.getBoolean("ringmq.warmup") || !STARTED.compareAndSet(false, true))
+        if (!STARTED.compareAndSet(false, true))
         {
             return;
         }
@@ -69,19 +70,25 @@ final class JitWarmUp
             req.connect(rep.lastEndpoint());
             final UnsafeBuffer message = new UnsafeBuffer(new byte[SIZES[SIZES.length - 1]]);
             long compiledMs = -1;
-            int quietRounds = 0;
-            while (System.nanoTime() - deadlineNs < 0 && quietRounds < 2)
+            long lastCompileNs = System.nanoTime();
+            // Until no compilation finished for a while: what the traffic exercises is compiled (a large C2 task
+            // takes tens of milliseconds, so a quiet spell shorter than that proves nothing).
+            while (System.nanoTime() - lastCompileNs < QUIET_NS)
             {
                 for (final int size : SIZES)
                 {
-                    if (!pushPull(push, pull, message, size) || !reqRep(req, rep, message, size))
+                    if (!pushPull(push, pull, message, size) || !reqRep(req, rep, message, size) ||
+                        System.nanoTime() - deadlineNs >= 0)
                     {
                         return;
                     }
                 }
                 final long nowCompiledMs = measurable ? compiler.getTotalCompilationTime() : compiledMs + 1;
-                quietRounds = nowCompiledMs == compiledMs ? quietRounds + 1 : 0;
-                compiledMs = nowCompiledMs;
+                if (nowCompiledMs != compiledMs)
+                {
+                    compiledMs = nowCompiledMs;
+                    lastCompileNs = System.nanoTime();
+                }
             }
         }
     }
