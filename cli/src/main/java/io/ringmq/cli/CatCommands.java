@@ -73,6 +73,9 @@ final class CatCommands
         @Mixin
         CommonOptions common = new CommonOptions();
 
+        @Mixin
+        LatencyOptions latency = new LatencyOptions();
+
         public Integer call() throws IOException, InterruptedException
         {
             final SocketType socketType = Session.socketType(type, "PAIR PUB REQ DEALER ROUTER PUSH XPUB XSUB");
@@ -81,74 +84,86 @@ final class CatCommands
             final int delay = Numbers.nonNegative("--delay-ms", delayMs);
             final boolean printsArrivals = socketType == SocketType.DEALER || socketType == SocketType.PAIR ||
                 socketType == SocketType.ROUTER;
+            latency.intervalMs();
             try (Session session = new Session(common))
             {
                 final Socket socket = session.open(socketType);
-                session.attach(socket, endpoint, bind);
-                if (delay > 0)
+                try (LatencyReport report =
+                    LatencyReport.start(latency, List.of(socketType.toString()), List.of(socket)))
                 {
-                    Thread.sleep(delay);
+                    session.attach(socket, endpoint, bind);
+                    sendLines(session, socket, socketType, expected, lingerMs, delay, printsArrivals);
                 }
-                final LineCodec.LineReader lines = new LineCodec.LineReader(System.in);
-                byte[] line;
-                int received = 0;
-                while ((line = lines.next()) != null)
+            }
+            return 0;
+        }
+
+        private static void sendLines(final Session session, final Socket socket, final SocketType socketType,
+            final int expected, final int lingerMs, final int delay, final boolean printsArrivals)
+            throws IOException, InterruptedException
+        {
+            if (delay > 0)
+            {
+                Thread.sleep(delay);
+            }
+            final LineCodec.LineReader lines = new LineCodec.LineReader(System.in);
+            byte[] line;
+            int received = 0;
+            while ((line = lines.next()) != null)
+            {
+                final List<byte[]> frames = LineCodec.parse(line);
+                if (socketType == SocketType.REQ)
                 {
-                    final List<byte[]> frames = LineCodec.parse(line);
-                    if (socketType == SocketType.REQ)
-                    {
-                        if (!session.send(socket, frames))
-                        {
-                            throw CliException.runtime("no peer within " + session.timeoutText());
-                        }
-                        final List<byte[]> reply = session.receive(socket);
-                        if (reply == null)
-                        {
-                            throw CliException.runtime("no reply within " + session.timeoutText());
-                        }
-                        print(socketType, reply);
-                        continue;
-                    }
-                    // Each line goes out as soon as it is read: the send blocks (bounded by --timeout) as libzmq's
-                    // PUSH blocks until a peer is there, rather than parking the message until the next line.
                     if (!session.send(socket, frames))
                     {
                         throw CliException.runtime("no peer within " + session.timeoutText());
                     }
-                    if (printsArrivals)
+                    final List<byte[]> reply = session.receive(socket);
+                    if (reply == null)
                     {
-                        received += drainArrivals(socket, socketType);
+                        throw CliException.runtime("no reply within " + session.timeoutText());
                     }
+                    print(socketType, reply);
+                    continue;
                 }
-                // End of input: everything queued must reach a peer within --linger.
-                final long deadline = System.nanoTime() + lingerMs * 1_000_000L;
-                while (socket.pendingOutbound() > 0 && System.nanoTime() - deadline < 0)
+                // Each line goes out as soon as it is read: the send blocks (bounded by --timeout) as libzmq's
+                // PUSH blocks until a peer is there, rather than parking the message until the next line.
+                if (!session.send(socket, frames))
                 {
-                    session.checkRefused();
-                    if (printsArrivals)
-                    {
-                        received += drainArrivals(socket, socketType);
-                    }
-                    Thread.sleep(1);
+                    throw CliException.runtime("no peer within " + session.timeoutText());
                 }
-                final long undelivered = socket.pendingOutbound();
-                if (undelivered > 0)
+                if (printsArrivals)
                 {
-                    throw CliException.runtime(undelivered + " messages not delivered within linger");
-                }
-                while (received < expected)
-                {
-                    final List<byte[]> message = session.receive(socket);
-                    if (message == null)
-                    {
-                        throw CliException.runtime("only " + received + " of " + expected + " messages within " +
-                            session.timeoutText());
-                    }
-                    print(socketType, message);
-                    received++;
+                    received += drainArrivals(socket, socketType);
                 }
             }
-            return 0;
+            // End of input: everything queued must reach a peer within --linger.
+            final long deadline = System.nanoTime() + lingerMs * 1_000_000L;
+            while (socket.pendingOutbound() > 0 && System.nanoTime() - deadline < 0)
+            {
+                session.checkRefused();
+                if (printsArrivals)
+                {
+                    received += drainArrivals(socket, socketType);
+                }
+                Thread.sleep(1);
+            }
+            final long undelivered = socket.pendingOutbound();
+            if (undelivered > 0)
+            {
+                throw CliException.runtime(undelivered + " messages not delivered within linger");
+            }
+            while (received < expected)
+            {
+                final List<byte[]> message = session.receive(socket);
+                if (message == null)
+                {
+                    throw CliException.runtime("only " + received + " of " + expected + " messages within " +
+                        session.timeoutText());
+                }
+                print(socketType, message);
+                received++;
+            }
         }
 
         private static int drainArrivals(final Socket socket, final SocketType type)
@@ -200,13 +215,19 @@ final class CatCommands
         @Mixin
         CommonOptions common = new CommonOptions();
 
+        @Mixin
+        LatencyOptions latency = new LatencyOptions();
+
         public Integer call()
         {
             final SocketType socketType = Session.socketType(type, "PAIR SUB REP DEALER ROUTER PULL XPUB XSUB");
             final int limit = count == null ? -1 : Numbers.positive("--count", count);
-            try (Session session = new Session(common))
+            latency.intervalMs();
+            try (Session session = new Session(common);
+                LatencyReport report = LatencyReport.start(latency, List.of(socketType.toString()),
+                    List.of(session.open(socketType))))
             {
-                final Socket socket = session.open(socketType);
+                final Socket socket = session.sockets().get(0);
                 final List<byte[]> prefixes = new ArrayList<>();
                 for (final String prefix : subscribe)
                 {

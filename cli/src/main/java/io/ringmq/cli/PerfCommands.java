@@ -19,6 +19,12 @@ import java.util.concurrent.Callable;
  */
 final class PerfCommands
 {
+    /**
+     * The perf tools warm the JIT up before they bind or connect (engine's JitWarmUp), unless
+     * {@code -Dringmq.warmup=false} (RINGMQ_JAVA_OPTS) asks for a cold start.
+     */
+    private static final boolean WARM_UP = !"false".equals(System.getProperty("ringmq.warmup"));
+
     private PerfCommands()
     {
     }
@@ -57,7 +63,7 @@ final class PerfCommands
         {
             final int size = size();
             final int roundtrips = countValue("roundtrip-count");
-            try (Session session = new Session(common))
+            try (Session session = new Session(common, WARM_UP))
             {
                 final Socket rep = session.open(SocketType.REP);
                 session.attach(rep, endpoint, true);
@@ -105,7 +111,7 @@ final class PerfCommands
             final byte[] message = new byte[size];
             final Histogram histogram = new Histogram(3_600_000_000_000L, 3);
             final long elapsedNs;
-            try (Session session = new Session(common))
+            try (Session session = new Session(common, WARM_UP))
             {
                 final Socket req = session.open(SocketType.REQ);
                 session.attach(req, endpoint, false);
@@ -199,7 +205,7 @@ final class PerfCommands
             final int size = size();
             final int messages = countValue("message-count");
             final long elapsedNs;
-            try (Session session = new Session(common))
+            try (Session session = new Session(common, WARM_UP))
             {
                 final Socket pull = session.open(SocketType.PULL);
                 session.attach(pull, endpoint, true);
@@ -243,7 +249,7 @@ final class PerfCommands
             final int size = size();
             final int messages = countValue("message-count");
             final byte[] message = new byte[size];
-            try (Session session = new Session(common))
+            try (Session session = new Session(common, WARM_UP))
             {
                 final Socket push = session.open(SocketType.PUSH);
                 session.attach(push, endpoint, false);

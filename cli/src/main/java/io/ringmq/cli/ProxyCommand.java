@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -34,19 +35,27 @@ final class ProxyCommand implements Callable<Integer>
     @Mixin
     CommonOptions common = new CommonOptions();
 
+    @Mixin
+    LatencyOptions latency = new LatencyOptions();
+
     public Integer call()
     {
         final SocketType front = Session.socketType(frontendType, TYPES);
         final SocketType back = Session.socketType(backendType, TYPES);
         Session.validate(frontendEndpoint);
         Session.validate(backendEndpoint);
+        latency.intervalMs();
         try (Session session = new Session(common))
         {
             final Socket frontend = session.open(front);
-            session.attach(frontend, frontendEndpoint, true);
             final Socket backend = session.openWithout(back);
-            session.attach(backend, backendEndpoint, true);
-            Proxy.run(frontend, backend, null, null);
+            try (LatencyReport report = LatencyReport.start(latency,
+                List.of("frontend " + front, "backend " + back), List.of(frontend, backend)))
+            {
+                session.attach(frontend, frontendEndpoint, true);
+                session.attach(backend, backendEndpoint, true);
+                Proxy.run(frontend, backend, null, null);
+            }
         }
         return 0;
     }

@@ -33,6 +33,15 @@ final class Session implements AutoCloseable
 
     Session(final CommonOptions options)
     {
+        this(options, false);
+    }
+
+    /**
+     * @param warmUp pay the JIT's warm-up before binding or connecting (the perf tools: libzmq's protocol times
+     *               from the first message, and a JVM's first messages otherwise share the core with its compilers).
+     */
+    Session(final CommonOptions options, final boolean warmUp)
+    {
         this.options = options;
         options.timeoutMs();
         options.idleStrategy();
@@ -59,7 +68,7 @@ final class Session implements AutoCloseable
         {
             builder.affinity(cpus);
         }
-        context = builder.build();
+        context = (warmUp ? builder.warmUp(true) : builder).build();
         if (profile != null)
         {
             // The command's own thread is the application thread: it runs the sockets' patterns.
@@ -280,6 +289,12 @@ final class Session implements AutoCloseable
     String timeoutText()
     {
         return options.timeout + " s";
+    }
+
+    /** @return the sockets opened so far, in order. */
+    List<Socket> sockets()
+    {
+        return sockets;
     }
 
     Context context()

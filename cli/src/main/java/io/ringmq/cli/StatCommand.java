@@ -24,9 +24,17 @@ import java.util.concurrent.Callable;
     description = "Print a ringmq process's socket counters, read from outside the process; with no PID, list them.")
 final class StatCommand implements Callable<Integer>
 {
-    /** The columns of a socket's row, in order: the counter types of engine's CounterType names. */
-    private static final List<String> COLUMNS =
-        List.of("messages-sent", "messages-received", "bytes-sent", "bytes-received", "dropped-at-hwm");
+    /**
+     * The tables, each a list of engine's CounterType names: a socket's own counters, its connections' queue depths,
+     * the I/O agents' duty cycles. A counter of a type no table lists (a newer file) is left out.
+     */
+    private static final List<Table> TABLES = List.of(
+        new Table("SOCKET", "sockets", false, List.of("messages-sent", "messages-received", "bytes-sent",
+            "bytes-received", "dropped-at-hwm", "reconnects", "handshakes-succeeded", "handshakes-failed-auth",
+            "handshakes-failed-protocol", "handshakes-failed-other", "limit-refused", "bytes-encrypted",
+            "bytes-decrypted")),
+        new Table("SOCKET", "connections", true, List.of("queue-depth-out", "queue-depth-in")),
+        new Table("AGENT", "agents", false, List.of("duty-cycles", "longest-duty-cycle-ns")));
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PID", description = "The process to read.")
     String pid;
@@ -171,63 +179,49 @@ final class StatCommand implements Callable<Integer>
         {
             s.append("{\"pid\":").append(files.get(0).pid()).append(",\"contexts\":[");
         }
-        else
-        {
-            s.append(String.format(Locale.ROOT, "%-8s %-16s %-10s", "CONTEXT", "SOCKET", "CONNECTION"));
-            for (final String column : COLUMNS)
-            {
-                s.append(String.format(Locale.ROOT, " %18s", column));
-            }
-            s.append('\n');
-        }
         for (int f = 0; f < files.size(); f++)
         {
             final CounterFile counterFile = files.get(f);
-            final Map<String, long[]> rows = new LinkedHashMap<>();
+            final List<Map<String, Row>> rowsByTable = new ArrayList<>();
+            for (int t = 0; t < TABLES.size(); t++)
+            {
+                rowsByTable.add(new LinkedHashMap<>());
+            }
             for (final CounterFile.Counter counter : counterFile.counters())
             {
-                final String name = socketName(counter.label());
-                final String key = name + "\u0000" + counter.connectionId();
-                final long[] values = rows.computeIfAbsent(key, k -> new long[COLUMNS.size()]);
-                final int column = COLUMNS.indexOf(counter.type());
-                if (column >= 0)
+                for (int t = 0; t < TABLES.size(); t++)
                 {
-                    values[column] = counter.value();
+                    final Table table = TABLES.get(t);
+                    final int column = table.columns.indexOf(counter.type());
+                    if (column >= 0)
+                    {
+                        final String name = socketName(counter.label());
+                        final Row row = rowsByTable.get(t).computeIfAbsent(name + "\u0000" + counter.connectionId(),
+                            key -> new Row(name, counter.connectionId(), peer(counter.label(), name),
+                            table.columns.size()));
+                        row.values[column] = counter.value();
+                        break;
+                    }
                 }
             }
             if (json)
             {
-                s.append(f > 0 ? "," : "").append("{\"context\":").append(counterFile.contextId())
-                    .append(",\"sockets\":[");
+                s.append(f > 0 ? "," : "").append("{\"context\":").append(counterFile.contextId());
             }
-            int r = 0;
-            for (final Map.Entry<String, long[]> row : rows.entrySet())
+            for (int t = 0; t < TABLES.size(); t++)
             {
-                final String[] key = row.getKey().split("\u0000");
                 if (json)
                 {
-                    s.append(r++ > 0 ? "," : "").append("{\"socket\":").append(quote(key[0]))
-                        .append(",\"connection\":").append(key[1]);
-                    for (int c = 0; c < COLUMNS.size(); c++)
-                    {
-                        s.append(",\"").append(COLUMNS.get(c)).append("\":").append(row.getValue()[c]);
-                    }
-                    s.append('}');
+                    appendJson(s, TABLES.get(t), rowsByTable.get(t).values());
                 }
-                else
+                else if (!rowsByTable.get(t).isEmpty())
                 {
-                    s.append(String.format(Locale.ROOT, "%-8d %-16s %-10s", counterFile.contextId(), key[0],
-                        "0".equals(key[1]) ? "-" : key[1]));
-                    for (final long value : row.getValue())
-                    {
-                        s.append(String.format(Locale.ROOT, " %18d", value));
-                    }
-                    s.append('\n');
+                    appendTable(s, counterFile.contextId(), TABLES.get(t), rowsByTable.get(t).values());
                 }
             }
             if (json)
             {
-                s.append("]}");
+                s.append('}');
             }
         }
         if (json)
@@ -235,6 +229,105 @@ final class StatCommand implements Callable<Integer>
             s.append("]}\n");
         }
         out.print(s);
+    }
+
+    private static void appendTable(
+        final StringBuilder s, final long contextId, final Table table, final java.util.Collection<Row> rows)
+    {
+        if (s.length() > 0)
+        {
+            s.append('\n');
+        }
+        s.append(String.format(Locale.ROOT, "%-8s %-16s", "CONTEXT", table.first));
+        if (table.connections)
+        {
+            s.append(String.format(Locale.ROOT, " %-10s", "CONNECTION"));
+        }
+        for (final String column : table.columns)
+        {
+            s.append(' ').append(pad(column, width(column)));
+        }
+        if (table.connections)
+        {
+            s.append(" PEER");
+        }
+        s.append('\n');
+        for (final Row row : rows)
+        {
+            s.append(String.format(Locale.ROOT, "%-8d %-16s", contextId, row.socket));
+            if (table.connections)
+            {
+                s.append(String.format(Locale.ROOT, " %-10d", row.connection));
+            }
+            for (int c = 0; c < table.columns.size(); c++)
+            {
+                s.append(' ').append(pad(Long.toString(row.values[c]), width(table.columns.get(c))));
+            }
+            if (table.connections)
+            {
+                s.append(' ').append(row.peer);
+            }
+            s.append('\n');
+        }
+    }
+
+    private static void appendJson(final StringBuilder s, final Table table, final java.util.Collection<Row> rows)
+    {
+        s.append(",\"").append(table.json).append("\":[");
+        int r = 0;
+        for (final Row row : rows)
+        {
+            s.append(r++ > 0 ? "," : "").append("{\"").append(table.connections || "sockets".equals(table.json) ?
+                "socket" : "agent").append("\":").append(quote(row.socket));
+            if (table.connections)
+            {
+                s.append(",\"connection\":").append(row.connection).append(",\"peer\":").append(quote(row.peer));
+            }
+            for (int c = 0; c < table.columns.size(); c++)
+            {
+                s.append(",\"").append(table.columns.get(c)).append("\":").append(row.values[c]);
+            }
+            s.append('}');
+        }
+        s.append(']');
+    }
+
+    private static int width(final String column)
+    {
+        return Math.max(10, column.length());
+    }
+
+    private static String pad(final String text, final int width)
+    {
+        return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
+    }
+
+    /** A connection's label: {@code PULL-1 accepted on tcp://127.0.0.1:5555 queue depth out}; the peer part. */
+    private static String peer(final String label, final String socket)
+    {
+        final int end = label.lastIndexOf(" queue depth ");
+        return end > socket.length() ? label.substring(socket.length() + 1, end) : "";
+    }
+
+    /** One table of the output: which counter types are its columns, and what its rows are. */
+    private record Table(String first, String json, boolean connections, List<String> columns)
+    {
+    }
+
+    private static final class Row
+    {
+        final String socket;
+        final long connection;
+        final String peer;
+        final long[] values;
+
+        Row(final String socket, final long connection, final String peer, final int columns)
+        {
+            this.socket = socket;
+            this.connection = connection;
+            this.peer = peer;
+            this.values = new long[columns];
+        }
     }
 
     /** Counter labels start with the socket's name ({@code PULL-1 messages received}). */

@@ -33,19 +33,20 @@ class CliStatIT
             final RingMqProcess table = RingMqProcess.run(null, "stat", Long.toString(recv.pid()));
             assertEquals(0, table.exitCode(), table.stderr());
             final List<String> rows = table.stdoutLines();
-            assertTrue(rows.get(0).matches("CONTEXT\\s+SOCKET\\s+CONNECTION\\s+messages-sent\\s+messages-received" +
-                "\\s+bytes-sent\\s+bytes-received\\s+dropped-at-hwm"),
+            assertTrue(rows.get(0).matches("CONTEXT\\s+SOCKET\\s+messages-sent\\s+messages-received" +
+                "\\s+bytes-sent\\s+bytes-received\\s+dropped-at-hwm\\s+reconnects\\s+handshakes-succeeded\\s+.*"),
                 rows.get(0));
-            final String pull = rows.stream().filter(r -> r.matches("\\d+\\s+PULL-\\d+\\s+-\\s+.*")).findFirst()
+            final String pull = rows.stream().filter(r -> r.matches("\\d+\\s+PULL-\\d+\\s+\\d+.*")).findFirst()
                 .orElseThrow(() -> new AssertionError(table.stdout()));
             final String[] cells = pull.trim().split("\\s+");
-            assertEquals(Integer.toString(MESSAGES), cells[4], pull);
+            assertEquals(Integer.toString(MESSAGES), cells[3], pull);
+            assertEquals("1", cells[8], "one handshake, with the one sender: " + pull);
             long bytes = 0;
             for (int i = 0; i < MESSAGES; i++)
             {
                 bytes += ("message " + i).length();
             }
-            assertEquals(Long.toString(bytes), cells[6], pull);
+            assertEquals(Long.toString(bytes), cells[5], pull);
 
             final RingMqProcess json = RingMqProcess.run(null, "stat", Long.toString(recv.pid()), "--json");
             assertEquals(0, json.exitCode(), json.stderr());

@@ -125,6 +125,20 @@ final class RingMqProcess implements AutoCloseable
         errPump.join(5_000);
     }
 
+    /**
+     * SIGTERM, as an operator stops a command that runs until killed; waits for the JVM's exit (shutdown hooks run).
+     */
+    void terminate() throws InterruptedException
+    {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS))
+        {
+            fail("pid " + process.pid() + " survived SIGTERM for 20 s");
+        }
+        outPump.join(5_000);
+        errPump.join(5_000);
+    }
+
     int exitCode()
     {
         return process.exitValue();

@@ -29,6 +29,9 @@ final class CountersFile implements AutoCloseable
     private final MappedByteBuffer mapped;
     private final AtomicBuffer header;
     private final CountersManager manager;
+    /** Connections whose queue depths the heartbeat thread samples; added by sockets' threads. */
+    private final java.util.Queue<ConnectionCounters> sampled = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicLong connectionIds = new java.util.concurrent.atomic.AtomicLong();
     private boolean closed;
 
     private CountersFile(final Path path, final MappedByteBuffer mapped, final int capacity)
@@ -110,9 +113,21 @@ final class CountersFile implements AutoCloseable
         }
     }
 
+    long nextConnectionId()
+    {
+        return connectionIds.incrementAndGet();
+    }
+
+    void sampled(final ConnectionCounters connection)
+    {
+        sampled.add(connection);
+    }
+
+    /** Heartbeat thread: the beat, then each connection's queue depths (connections gone are freed). */
     void heartbeat(final long nowMs)
     {
         header.putLongRelease(HEARTBEAT_TIMESTAMP_OFFSET, nowMs);
+        sampled.removeIf(connection -> !connection.sample());
     }
 
     /**
@@ -128,6 +143,7 @@ final class CountersFile implements AutoCloseable
             return;
         }
         closed = true;
+        sampled.clear();
         try
         {
             Files.deleteIfExists(path);

@@ -32,7 +32,7 @@ final class InprocZapClient implements ZapClient
             reply = authenticator.authenticate(frames);
             return true;
         }
-        if (!context.hasInprocBinding(ZAP_ENDPOINT))
+        if (!context.inproc().isBound(ZAP_ENDPOINT))
         {
             return false;
         }

@@ -3,6 +3,7 @@ package io.ringmq.engine;
 import io.ringmq.rings.LatencyProbe;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.NanoClock;
 
 /**
@@ -26,18 +27,15 @@ final class LatencyTracker
     static final long HIGHEST_NS = 3_600_000_000_000L;
 
     private final NanoClock clock;
-    private final Recorder send = new Recorder(HIGHEST_NS, 3);
-    private final Recorder receive = new Recorder(HIGHEST_NS, 3);
-    private final Recorder requestReply = new Recorder(HIGHEST_NS, 3);
-    private final Histogram sendTotal = new Histogram(HIGHEST_NS, 3);
-    private final Histogram receiveTotal = new Histogram(HIGHEST_NS, 3);
-    private final Histogram requestReplyTotal = new Histogram(HIGHEST_NS, 3);
+    /** Recorded by whoever takes the socket's messages: I/O threads (several, with several connections) or inproc
+     * peers. */
+    private final Direction send = new AnyThreadDirection();
+    /** Recorded by the socket's own thread only: a single-writer recorder, without the atomic count updates. */
+    private final Direction receive = new OneThreadDirection();
+    private final Direction requestReply = new OneThreadDirection();
     private final Probe sendProbe;
     private final Probe receiveProbe;
     private final int sampleEvery;
-    private Histogram sendInterval;
-    private Histogram receiveInterval;
-    private Histogram requestReplyInterval;
     private long requestStamp = LatencyProbe.NO_STAMP;
     private long requests;
 
@@ -70,41 +68,124 @@ final class LatencyTracker
     {
         if (LatencyProbe.NO_STAMP != requestStamp)
         {
-            record(requestReply, clock.nanoTime() - requestStamp);
+            requestReply.record(clock.nanoTime() - requestStamp);
             requestStamp = LatencyProbe.NO_STAMP;
         }
     }
 
-    /** @return everything recorded since tracking began (the intervals so far, added up); any thread, one at a time. */
-    synchronized LatencySnapshot snapshot()
+    /** @return one message in how many is timed (1 = every message). */
+    int sampleEvery()
     {
-        sendInterval = send.getIntervalHistogram(sendInterval);
-        receiveInterval = receive.getIntervalHistogram(receiveInterval);
-        requestReplyInterval = requestReply.getIntervalHistogram(requestReplyInterval);
-        sendTotal.add(sendInterval);
-        receiveTotal.add(receiveInterval);
-        requestReplyTotal.add(requestReplyInterval);
-        return new LatencySnapshot(sendTotal.copy(), receiveTotal.copy(), requestReplyTotal.copy(),
-            sendInterval.copy(), receiveInterval.copy(), requestReplyInterval.copy());
+        return sampleEvery;
     }
 
-    static void record(final Recorder recorder, final long nanos)
+    /**
+     * @return everything recorded since tracking began, and what came since the previous snapshot; any thread, one
+     * at a time. Totals read through {@link #totals()} (JMX) move nobody's interval on.
+     */
+    synchronized LatencySnapshot snapshot()
     {
-        recorder.recordValue(Math.max(0, Math.min(nanos, HIGHEST_NS)));
+        send.collect();
+        receive.collect();
+        requestReply.collect();
+        return new LatencySnapshot(send.total.copy(), receive.total.copy(), requestReply.total.copy(),
+            send.takeSinceSnapshot(), receive.takeSinceSnapshot(), requestReply.takeSinceSnapshot());
+    }
+
+    /** @return copies of the totals (send, receive, request-reply), leaving the snapshots' intervals alone. */
+    synchronized Histogram[] totals()
+    {
+        send.collect();
+        receive.collect();
+        requestReply.collect();
+        return new Histogram[] {send.total.copy(), receive.total.copy(), requestReply.total.copy()};
+    }
+
+    /**
+     * One measured path: the recorder its threads write, and what readers have collected from it so far, in total
+     * and since the last snapshot.
+     */
+    private abstract static class Direction
+    {
+        final Histogram total = new Histogram(HIGHEST_NS, 3);
+        final Histogram sinceSnapshot = new Histogram(HIGHEST_NS, 3);
+        Histogram interval;
+
+        /** Records {@code nanos}, clamped into the histogram's range (so recording never resizes or throws). */
+        abstract void record(long nanos);
+
+        abstract Histogram intervalHistogram(Histogram recycle);
+
+        static long clamp(final long nanos)
+        {
+            return Math.max(0, Math.min(nanos, HIGHEST_NS));
+        }
+
+        void collect()
+        {
+            interval = intervalHistogram(interval);
+            total.add(interval);
+            sinceSnapshot.add(interval);
+            sinceSnapshot.setStartTimeStamp(Math.min(sinceSnapshot.getStartTimeStamp(), interval.getStartTimeStamp()));
+            sinceSnapshot.setEndTimeStamp(Math.max(sinceSnapshot.getEndTimeStamp(), interval.getEndTimeStamp()));
+        }
+
+        Histogram takeSinceSnapshot()
+        {
+            final Histogram taken = sinceSnapshot.copy();
+            taken.setStartTimeStamp(sinceSnapshot.getStartTimeStamp());
+            taken.setEndTimeStamp(sinceSnapshot.getEndTimeStamp());
+            sinceSnapshot.reset();
+            sinceSnapshot.setStartTimeStamp(Long.MAX_VALUE);
+            sinceSnapshot.setEndTimeStamp(0);
+            return taken;
+        }
+    }
+
+    /** Written by any number of threads: HdrHistogram's {@link Recorder} (atomic counts). */
+    private static final class AnyThreadDirection extends Direction
+    {
+        private final Recorder recorder = new Recorder(HIGHEST_NS, 3);
+
+        void record(final long nanos)
+        {
+            recorder.recordValue(clamp(nanos));
+        }
+
+        Histogram intervalHistogram(final Histogram recycle)
+        {
+            return recorder.getIntervalHistogram(recycle);
+        }
+    }
+
+    /** Written by one thread at a time: {@link SingleWriterRecorder}, plain counts inside its phaser. */
+    private static final class OneThreadDirection extends Direction
+    {
+        private final SingleWriterRecorder recorder = new SingleWriterRecorder(HIGHEST_NS, 3);
+
+        void record(final long nanos)
+        {
+            recorder.recordValue(clamp(nanos));
+        }
+
+        Histogram intervalHistogram(final Histogram recycle)
+        {
+            return recorder.getIntervalHistogram(recycle);
+        }
     }
 
     /** One direction's probe: the writer stamps, the reader records. */
     static final class Probe implements LatencyProbe
     {
         private final NanoClock clock;
-        private final Recorder recorder;
+        private final Direction direction;
         private final int sampleEvery;
         private int published;
 
-        Probe(final NanoClock clock, final Recorder recorder, final int sampleEvery)
+        Probe(final NanoClock clock, final Direction direction, final int sampleEvery)
         {
             this.clock = clock;
-            this.recorder = recorder;
+            this.direction = direction;
             this.sampleEvery = sampleEvery;
         }
 
@@ -122,7 +203,7 @@ final class LatencyTracker
 
         public void taken(final long stamp)
         {
-            record(recorder, clock.nanoTime() - stamp);
+            direction.record(clock.nanoTime() - stamp);
         }
     }
 }

@@ -47,7 +47,7 @@ abstract class Pattern
     /** Called by strategies when a link's peer closed and everything it sent was read. */
     final void linkGone(final Link link)
     {
-        socket.detach(link);
+        socket.links.detach(link);
     }
 
     /** @return the state-machine state, for error messages. */
@@ -59,6 +59,33 @@ abstract class Pattern
     /** Applies a pattern-specific option (SUBSCRIBE on SUB, ...); the socket has checked it applies. */
     void option(final SocketOption<?> option, final Object value)
     {
+    }
+
+    /**
+     * A tcp connection behind an attached link was made again: the peer at the other end starts from nothing. SUB
+     * and XSUB replay their subscriptions to it (libzmq's hiccup); other patterns carry on.
+     */
+    void reconnected(final Link link)
+    {
+    }
+
+    /**
+     * @return true if a peer already has this routing id, so CONNECT_ROUTING_ID cannot give it to another
+     * (ROUTER and STREAM; other patterns route by no id).
+     */
+    boolean hasPeer(final byte[] routingId)
+    {
+        return false;
+    }
+
+    /**
+     * @return true if a connection is of no use to this pattern before its handshake, so a tcp or ipc connect
+     * makes no pipe in advance for messages to wait in: ROUTER and STREAM route by the peer's routing id, known
+     * only then.
+     */
+    boolean waitsForHandshake()
+    {
+        return false;
     }
 
     static Pattern create(final Socket socket)

@@ -85,7 +85,7 @@ final class ReqPattern extends Pattern
         {
             requestBegun = false;
             receivingReply = true;
-            socket.requestSent();
+            socket.latencyTracking.requestSent();
         }
         return Status.OK;
     }
@@ -132,7 +132,7 @@ final class ReqPattern extends Pattern
             replyBegun = false;
             receivingReply = false;
             replyLink = null;
-            socket.replyReceived();
+            socket.latencyTracking.replyReceived();
         }
         return Status.OK;
     }

@@ -232,9 +232,16 @@ final class RouterPattern extends Pattern
         return sending ? "sending a message" : "ready";
     }
 
+    @Override
     boolean hasPeer(final byte[] id)
     {
         return table.containsKey(new RoutingId(id));
+    }
+
+    @Override
+    boolean waitsForHandshake()
+    {
+        return true;
     }
 
     /** @return how many peers have a routing id. */

@@ -1,21 +1,17 @@
 package io.ringmq.engine;
 
 import io.ringmq.rings.BlockingIdleStrategy;
-import io.ringmq.transports.Endpoint;
 import io.ringmq.transports.IoAgent;
 import io.ringmq.rings.IdleStrategyKind;
 import io.ringmq.transports.Metadata;
-import io.ringmq.rings.Pipe;
 import io.ringmq.rings.Waker;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,48 +43,33 @@ public final class Socket implements AutoCloseable
     /** Flag: more frames of this message follow (libzmq's ZMQ_SNDMORE). */
     public static final int SNDMORE = 2;
 
-    private static final String INPROC = "inproc://";
-    private static final byte[] NO_BYTES = new byte[0];
-
     final Options options;
     private final Context context;
     private final SocketType type;
     private final Pattern pattern;
-    private final IdleStrategy idle;
-    /** Wakes this socket's thread if parked (BLOCK), else {@link Waker#NONE}. */
-    private final Waker idleWaker;
     /** What pipes poke without a readiness listener: the idle strategy, and in caller-runs the agent. */
     private final Waker baseWaker;
     private final int id;
     /** Null when the context keeps no counters file. */
     private final SocketCounters counters;
-    /** Null while latency tracking is off; read by the socket's thread and by snapshots from any thread. */
-    private volatile LatencyTracker latencyTracker;
+    /** Latency recorders while tracking is on; REQ times its requests with them. */
+    final SocketLatency latencyTracking;
     /** Null unless the context registers MXBeans. */
     private final SocketMBean mbean;
-    /** What producers poke: the idle waker, plus the readiness listener if one is set. Read by other threads. */
-    private volatile Waker waker;
     private final NanoClock clock;
-    private final ArrayList<Link> links = new ArrayList<>();
-    private final ManyToOneConcurrentLinkedQueue<Link> inbox = new ManyToOneConcurrentLinkedQueue<>();
-    private final ManyToOneConcurrentLinkedQueue<Link> reconnected = new ManyToOneConcurrentLinkedQueue<>();
-    private final ArrayList<String> boundEndpoints = new ArrayList<>();
+    /** The links to peers, and the queues other threads hand new ones in by. */
+    final SocketLinks links;
     /** The frame last received; patterns that must look ahead (SUB's filter) receive into it early. */
     final Frame frame = new Frame();
     private final UnsafeBuffer sendWrapper = new UnsafeBuffer(0, 0);
-    private final java.util.concurrent.atomic.AtomicLongArray limitRefusals =
-        new java.util.concurrent.atomic.AtomicLongArray(io.ringmq.transports.TransportEvent.LIMIT_REASONS);
-    private final Object monitorLock = new Object();
-    private Socket monitorSocket;
-    private MonitorEvent.Listener monitorListener;
-    private int monitorEvents;
+    /** Where this socket's events go; transports and patterns raise them here, from any thread. */
+    final SocketMonitor monitor;
+    private final SocketEndpoints endpoints;
+    /** The status path of send and receive: the pattern, caller-runs' I/O, waiting. */
+    private final SocketTransfer transfer;
     /** Set under the context's registry lock when the socket closes, so nobody delivers it a link afterwards. */
     boolean closedInRegistry;
     private boolean closed;
-    /** tcp and ipc endpoints; created on the first network bind or connect. */
-    private SocketNetwork network;
-    /** In caller-runs mode (no I/O threads) the socket's own I/O agent, driven by this socket's thread. */
-    private IoAgent callerRunsAgent;
 
     Socket(final Context context, final SocketType type)
     {
@@ -96,28 +77,41 @@ public final class Socket implements AutoCloseable
         this.type = type;
         this.options = new Options(type);
         this.clock = context.clock();
-        this.idle = context.idleStrategy().newStrategy();
-        this.idleWaker = IdleStrategyKind.wakerFor(idle);
-        // In caller-runs mode with the block strategy this thread may be parked in its own I/O agent's selector:
-        // wake that too. Other strategies never park there, and keep the no-op waker, which also spares every
-        // publish its fence (MessageRing.wake).
-        this.baseWaker = context.ioThreads() > 0 || !(idle instanceof BlockingIdleStrategy) ? idleWaker : () ->
-        {
-            idleWaker.wake();
-            final IoAgent agent = callerRunsAgent;
-            if (null != agent)
-            {
-                agent.waker().wake();
-            }
-        };
-        this.waker = baseWaker;
-        this.pattern = Pattern.create(this);
+        final IdleStrategy idle = context.idleStrategy().newStrategy();
+        // Wakes this socket's thread if parked (BLOCK), else Waker.NONE.
+        this.baseWaker = baseWaker(idle, IdleStrategyKind.wakerFor(idle));
+        this.latencyTracking = new SocketLatency(clock, context.latencyTracking());
         this.id = context.nextSocketId();
         this.counters = SocketCounters.create(context.countersFile(), id, type + "-" + id);
-        this.latencyTracker =
-            context.latencyTracking() > 0 ? new LatencyTracker(clock, context.latencyTracking()) : null;
+        this.monitor = new SocketMonitor(counters);
+        this.pattern = Pattern.create(this);
+        this.links = new SocketLinks(this, pattern, options, baseWaker, counters);
+        this.endpoints = new SocketEndpoints(this, context, options);
+        this.transfer = new SocketTransfer(context, options, pattern, links, frame, idle);
         this.mbean = null != counters && context.jmx() ?
-            SocketMBean.register(context.id(), type.toString(), id, counters) : null;
+            SocketMBean.register(context.id(), type.toString(), id, counters, this) : null;
+    }
+
+    /**
+     * In caller-runs mode with the block strategy this thread may be parked in its own I/O agent's selector: wake
+     * that too. Other strategies never park there, and keep the no-op waker, which also spares every publish its
+     * fence (MessageRing.wake).
+     */
+    private Waker baseWaker(final IdleStrategy idle, final Waker idleWaker)
+    {
+        if (context.ioThreads() > 0 || !(idle instanceof BlockingIdleStrategy))
+        {
+            return idleWaker;
+        }
+        return () ->
+        {
+            idleWaker.wake();
+            final CallerRunsInvoker callerRuns = transfer.callerRuns();
+            if (null != callerRuns)
+            {
+                callerRuns.wake();
+            }
+        };
     }
 
     /** @return this socket's id within its context (1, 2, ...), as its counters and MBeans name it. */
@@ -139,13 +133,7 @@ public final class Socket implements AutoCloseable
         {
             throw new IllegalArgumentException("sampleEvery must be >= 0: " + sampleEvery);
         }
-        final LatencyTracker tracker = 0 == sampleEvery ? null : new LatencyTracker(clock, sampleEvery);
-        latencyTracker = tracker;
-        for (int i = 0, size = links.size(); i < size; i++)
-        {
-            links.get(i).end.latencyProbes(null == tracker ? null : tracker.sendProbe(),
-                null == tracker ? null : tracker.receiveProbe());
-        }
+        links.latencyProbes(latencyTracking.track(sampleEvery));
     }
 
     /**
@@ -155,41 +143,12 @@ public final class Socket implements AutoCloseable
      */
     public LatencySnapshot latency()
     {
-        final LatencyTracker tracker = latencyTracker;
+        final LatencyTracker tracker = latencyTracking.tracker();
         if (null == tracker)
         {
             throw new IllegalStateException("latency tracking is off on this " + type + " socket (trackLatency)");
         }
         return tracker.snapshot();
-    }
-
-    private void installProbes(final Link link)
-    {
-        final LatencyTracker tracker = latencyTracker;
-        if (null != tracker)
-        {
-            link.end.latencyProbes(tracker.sendProbe(), tracker.receiveProbe());
-        }
-    }
-
-    /** REQ: a whole request went out. */
-    void requestSent()
-    {
-        final LatencyTracker tracker = latencyTracker;
-        if (null != tracker)
-        {
-            tracker.requestSent();
-        }
-    }
-
-    /** REQ: the whole reply came in. */
-    void replyReceived()
-    {
-        final LatencyTracker tracker = latencyTracker;
-        if (null != tracker)
-        {
-            tracker.replyReceived();
-        }
     }
 
     /** Counts a message the pattern dropped at the high-water mark (libzmq drops silently; the counter shows it). */
@@ -217,19 +176,7 @@ public final class Socket implements AutoCloseable
     public void bind(final String endpoint)
     {
         checkOpen();
-        final Endpoint parsed = SocketNetwork.parse(this, endpoint, "bind");
-        if (parsed.scheme() != Endpoint.Scheme.INPROC)
-        {
-            checkContextOpen("bind");
-            options.lastEndpoint = network().bind(parsed, options);
-            return;
-        }
-        for (final Link link : context.bindInproc(this, endpoint))
-        {
-            attach(link);
-        }
-        boundEndpoints.add(endpoint);
-        options.lastEndpoint = endpoint;
+        endpoints.bind(endpoint);
     }
 
     /**
@@ -239,74 +186,21 @@ public final class Socket implements AutoCloseable
     public void connect(final String endpoint)
     {
         checkOpen();
-        final Endpoint parsed = SocketNetwork.parse(this, endpoint, "connect");
-        if (parsed.scheme() != Endpoint.Scheme.INPROC)
-        {
-            checkContextOpen("connect");
-            network().connect(parsed, options);
-            options.lastEndpoint = endpoint;
-            return;
-        }
-        final byte[] assignedId = options.connectRoutingId;
-        if (null != assignedId && pattern instanceof RouterPattern && ((RouterPattern)pattern).hasPeer(assignedId))
-        {
-            throw new RingMqException(type + " socket cannot connect " + endpoint + " with CONNECT_ROUTING_ID " +
-                "already in use (EINVAL)");
-        }
-        options.connectRoutingId = null;
-        final Link link = context.connectInproc(this, endpoint, assignedId);
-        if (null != link)
-        {
-            attach(link);
-        }
-        options.lastEndpoint = endpoint;
+        endpoints.connect(endpoint);
     }
 
     /** Stops accepting connections at {@code endpoint}; connections already made stay (libzmq inproc semantics). */
     public void unbind(final String endpoint)
     {
         checkOpen();
-        if (null != network && network.unbind(endpoint))
-        {
-            return;
-        }
-        if (!boundEndpoints.remove(endpoint) || !context.unbindInproc(this, endpoint))
-        {
-            throw new RingMqException(type + " socket cannot unbind " + endpoint + ": not bound (ENOENT)");
-        }
+        endpoints.unbind(endpoint);
     }
 
     /** Closes the connections this socket made to {@code endpoint}. Messages already queued are still delivered. */
     public void disconnect(final String endpoint)
     {
         checkOpen();
-        if (null != network && network.disconnect(endpoint))
-        {
-            for (int i = links.size() - 1; i >= 0; i--)
-            {
-                final Link link = links.get(i);
-                if (link.connected && link.endpoint.equals(endpoint))
-                {
-                    detach(link);
-                }
-            }
-            return;
-        }
-        boolean found = false;
-        for (int i = links.size() - 1; i >= 0; i--)
-        {
-            final Link link = links.get(i);
-            if (link.connected && link.endpoint.equals(endpoint))
-            {
-                detach(link);
-                found = true;
-            }
-        }
-        found |= context.cancelPending(this, endpoint);
-        if (!found)
-        {
-            throw new RingMqException(type + " socket cannot disconnect " + endpoint + ": not connected (ENOENT)");
-        }
+        endpoints.disconnect(endpoint);
     }
 
     /** @return the endpoint of the last bind or connect, "" if none (libzmq's ZMQ_LAST_ENDPOINT). */
@@ -315,32 +209,19 @@ public final class Socket implements AutoCloseable
         return options.lastEndpoint;
     }
 
-    private void checkContextOpen(final String operation)
+    /**
+     * @return the I/O agent for this socket's first tcp or ipc endpoint: one of the context's I/O threads', or in
+     * caller-runs mode the socket's own, whose duty cycle its calls run from now on.
+     */
+    IoAgent networkAgent()
     {
-        if (context.isClosed())
+        if (context.ioThreads() > 0)
         {
-            throw new RingMqException(
-                type + " socket cannot " + operation + ": context is closed (ETERM)", Status.TERMINATED);
+            return context.ioAgent(options.affinity);
         }
-    }
-
-    private SocketNetwork network()
-    {
-        if (null == network)
-        {
-            final IoAgent agent;
-            if (context.ioThreads() == 0)
-            {
-                callerRunsAgent = new IoAgent("ringmq-" + type + "-caller-runs", clock);
-                agent = callerRunsAgent;
-            }
-            else
-            {
-                agent = context.ioAgent(options.affinity);
-            }
-            network = new SocketNetwork(this, agent);
-        }
-        return network;
+        final CallerRunsInvoker callerRuns = new CallerRunsInvoker("ringmq-" + type + "-caller-runs", clock);
+        transfer.callerRuns(callerRuns);
+        return callerRuns.agent();
     }
 
     // ------------------------------------------------------------------ send
@@ -353,53 +234,13 @@ public final class Socket implements AutoCloseable
      */
     public int send(final DirectBuffer buffer, final int offset, final int length, final int flags)
     {
-        final int status = sendFrame(buffer, offset, length, flags);
+        checkOpen();
+        final int status = transfer.send(buffer, offset, length, flags);
         if (Status.OK == status && null != counters)
         {
             counters.frameSent(length, (flags & SNDMORE) != 0);
         }
         return status;
-    }
-
-    private int sendFrame(final DirectBuffer buffer, final int offset, final int length, final int flags)
-    {
-        checkOpen();
-        if (context.isClosed())
-        {
-            return Status.TERMINATED;
-        }
-        processInbox();
-        final boolean more = (flags & SNDMORE) != 0;
-        final int status = pattern.send(buffer, offset, length, more);
-        if (null != callerRunsAgent)
-        {
-            callerRunsAgent.flush(); // caller-runs: the write syscall happens here, on this thread
-        }
-        if (Status.WOULD_BLOCK != status || (flags & DONTWAIT) != 0 || 0 == options.sndTimeoutMs)
-        {
-            return status;
-        }
-        final long deadline = deadline(options.sndTimeoutMs);
-        idle.reset();
-        while (true)
-        {
-            final int waited = await(deadline);
-            if (Status.OK != waited)
-            {
-                return waited;
-            }
-            processInbox();
-            final int retried = pattern.send(buffer, offset, length, more);
-            if (Status.WOULD_BLOCK != retried)
-            {
-                idle.reset();
-                if (null != callerRunsAgent)
-                {
-                    callerRunsAgent.flush();
-                }
-                return retried;
-            }
-        }
     }
 
     /** Sends a whole {@code byte[]} as one frame. @see #send(DirectBuffer, int, int, int) */
@@ -447,51 +288,13 @@ public final class Socket implements AutoCloseable
      */
     public int recv(final int flags)
     {
-        final int length = recvFrame(flags);
+        checkOpen();
+        final int length = transfer.recv(flags);
         if (length >= 0 && null != counters)
         {
             counters.frameReceived(length, frame.more);
         }
         return length;
-    }
-
-    private int recvFrame(final int flags)
-    {
-        checkOpen();
-        if (context.isClosed())
-        {
-            return Status.TERMINATED;
-        }
-        processInbox();
-        int status = pattern.recv(frame);
-        if (Status.WOULD_BLOCK == status && null != callerRunsAgent)
-        {
-            // Caller-runs: nothing decoded yet, so read the network on this thread and look again.
-            callerRunsAgent.doWork();
-            processInbox();
-            status = pattern.recv(frame);
-        }
-        if (Status.WOULD_BLOCK == status && (flags & DONTWAIT) == 0 && 0 != options.rcvTimeoutMs)
-        {
-            final long deadline = deadline(options.rcvTimeoutMs);
-            idle.reset();
-            while (true)
-            {
-                final int waited = await(deadline);
-                if (Status.OK != waited)
-                {
-                    return waited;
-                }
-                processInbox();
-                status = pattern.recv(frame);
-                if (Status.WOULD_BLOCK != status)
-                {
-                    idle.reset();
-                    break;
-                }
-            }
-        }
-        return Status.OK == status ? frame.view.capacity() : status;
     }
 
     /**
@@ -569,11 +372,8 @@ public final class Socket implements AutoCloseable
     public boolean canReceive()
     {
         checkOpen();
-        if (null != callerRunsAgent)
-        {
-            callerRunsAgent.doWork();
-        }
-        processInbox();
+        transfer.doCallerRunsWork();
+        links.processInbox();
         return pattern.canRecv();
     }
 
@@ -581,7 +381,7 @@ public final class Socket implements AutoCloseable
     public boolean canSend()
     {
         checkOpen();
-        processInbox();
+        links.processInbox();
         return pattern.canSend();
     }
 
@@ -597,18 +397,13 @@ public final class Socket implements AutoCloseable
     public void readinessListener(final Runnable listener)
     {
         checkOpen();
-        processInbox();
         final Waker baseWaker = this.baseWaker;
         final Waker newWaker = null == listener ? baseWaker : () ->
         {
             baseWaker.wake();
             listener.run();
         };
-        waker = newWaker;
-        for (int i = 0, size = links.size(); i < size; i++)
-        {
-            links.get(i).end.waker(newWaker);
-        }
+        links.waker(newWaker);
     }
 
     // ------------------------------------------------------------------ monitoring
@@ -623,25 +418,10 @@ public final class Socket implements AutoCloseable
     public void monitor(final String endpoint, final int events)
     {
         checkOpen();
-        stopMonitor();
-        if (null == endpoint)
+        monitor.stop();
+        if (null != endpoint)
         {
-            return;
-        }
-        final Socket pair = context.socket(SocketType.PAIR);
-        try
-        {
-            pair.bind(endpoint);
-        }
-        catch (final RingMqException ex)
-        {
-            pair.close();
-            throw ex;
-        }
-        synchronized (monitorLock)
-        {
-            monitorSocket = pair;
-            monitorEvents = events;
+            monitor.toPair(context, endpoint, events);
         }
     }
 
@@ -653,18 +433,10 @@ public final class Socket implements AutoCloseable
     public void monitor(final MonitorEvent.Listener listener, final int events)
     {
         checkOpen();
-        stopMonitor();
-        synchronized (monitorLock)
-        {
-            monitorListener = listener;
-            monitorEvents = null == listener ? 0 : events;
-        }
+        monitor.stop();
+        monitor.toListener(listener, events);
     }
 
-    /**
-     * Raises an event; transports call this from I/O threads, so delivery is serialised on a lock (as libzmq's
-     * monitor mutex).
-     */
     /**
      * @param reason a limit: {@link MonitorEvent#LIMIT_CONNECTIONS}, {@link MonitorEvent#LIMIT_HANDSHAKES},
      *               {@link MonitorEvent#LIMIT_HANDSHAKE_RATE}, {@link MonitorEvent#LIMIT_SUBSCRIPTIONS} or
@@ -673,61 +445,7 @@ public final class Socket implements AutoCloseable
      */
     public long limitRefusals(final int reason)
     {
-        return reason > 0 && reason < limitRefusals.length() ? limitRefusals.get(reason) : 0;
-    }
-
-    void event(final int event, final long value, final String endpoint)
-    {
-        event(event, value, endpoint, null);
-    }
-
-    /**
-     * Raises an event with a reason for failures (handshake refused, bad bytes) that listeners may read.
-     */
-    void event(final int event, final long value, final String endpoint, final String detail)
-    {
-        if (event == MonitorEvent.LIMIT_REFUSED && value > 0 && value < limitRefusals.length())
-        {
-            limitRefusals.incrementAndGet((int)value);
-        }
-        synchronized (monitorLock)
-        {
-            if ((monitorEvents & event) == 0)
-            {
-                return;
-            }
-            if (null != monitorListener)
-            {
-                monitorListener.onEvent(event, value, endpoint, detail);
-            }
-            if (null != monitorSocket)
-            {
-                final UnsafeBuffer eventFrame = new UnsafeBuffer(new byte[6]);
-                eventFrame.putShort(0, (short)event, java.nio.ByteOrder.nativeOrder());
-                eventFrame.putInt(2, (int)value, java.nio.ByteOrder.nativeOrder());
-                // Never block the thread raising the event: a monitor nobody reads loses events, as in libzmq.
-                if (Status.OK == monitorSocket.send(eventFrame, 0, 6, SNDMORE | DONTWAIT))
-                {
-                    final byte[] address = endpoint.getBytes(StandardCharsets.UTF_8);
-                    monitorSocket.send(address, 0);
-                }
-            }
-        }
-    }
-
-    private void stopMonitor()
-    {
-        event(MonitorEvent.MONITOR_STOPPED, 0, "");
-        synchronized (monitorLock)
-        {
-            if (null != monitorSocket)
-            {
-                monitorSocket.close();
-                monitorSocket = null;
-            }
-            monitorListener = null;
-            monitorEvents = 0;
-        }
+        return monitor.limitRefusals(reason);
     }
 
     // ------------------------------------------------------------------ options
@@ -740,23 +458,11 @@ public final class Socket implements AutoCloseable
     public <T> void setOption(final SocketOption<T> option, final T value)
     {
         checkOpen();
-        if (!option.appliesTo(type) || !option.isWritable())
-        {
-            throw new RingMqException(option + " cannot be set on a " + type + " socket (EINVAL)");
-        }
-        if (null == value)
-        {
-            throw new RingMqException(option + " on a " + type + " socket cannot be null (EINVAL)");
-        }
-        final String refused = option.refusal(value);
-        if (null != refused)
-        {
-            throw new RingMqException(option + " on a " + type + " socket " + refused + " (EINVAL)");
-        }
+        option.checkSettable(type, value);
         option.store(options, value);
         if (option.scope() == SocketOption.Scope.SOCKET)
         {
-            processInbox();
+            links.processInbox();
             pattern.option(option, value);
         }
     }
@@ -769,10 +475,7 @@ public final class Socket implements AutoCloseable
     public <T> T getOption(final SocketOption<T> option)
     {
         checkOpen();
-        if (!option.appliesTo(type) || !option.isReadable())
-        {
-            throw new RingMqException(option + " cannot be read from a " + type + " socket (EINVAL)");
-        }
+        option.checkReadable(type);
         return option.load(options);
     }
 
@@ -789,23 +492,21 @@ public final class Socket implements AutoCloseable
         {
             return;
         }
-        stopMonitor();
+        monitor.stop();
         closed = true;
-        context.unbindAll(this);
+        context.inproc().unbindAll(this);
         options.security.close();
-        if (null != network)
+        endpoints.close();
+        final CallerRunsInvoker callerRuns = transfer.callerRuns();
+        if (null != callerRuns)
         {
-            network.close();
-            if (null != callerRunsAgent)
-            {
-                lingerCallerRuns();
-            }
+            // No I/O thread writes what was queued once the socket is closed: this one does, within LINGER. The links
+            // go first, so that their connections see their pipes closed and flush.
+            final long lingerDeadline = transfer.deadline(options.lingerMs);
+            links.detachAll();
+            callerRuns.closeAfterLinger(lingerDeadline, clock, context);
         }
-        processInbox();
-        for (int i = links.size() - 1; i >= 0; i--)
-        {
-            detach(links.get(i));
-        }
+        links.detachAll();
         if (null != mbean)
         {
             mbean.unregister();
@@ -823,58 +524,13 @@ public final class Socket implements AutoCloseable
     }
 
     /**
-     * @return true once the socket's context is closed (libzmq's ETERM): blocking calls return TERMINATED.
-     */
-    boolean getContextClosed()
-    {
-        return context.isClosed();
-    }
-
-    /**
      * @return messages this socket sent that no peer or transport has taken yet: what LINGER would still have
      * to deliver if the socket closed now.
      */
     public long pendingOutbound()
     {
-        if (null != callerRunsAgent)
-        {
-            callerRunsAgent.doWork(); // caller-runs: asking is this thread's chance to write what is pending
-        }
-        processInbox();
-        long pending = 0;
-        for (int i = 0; i < links.size(); i++)
-        {
-            final Pipe.End end = links.get(i).end;
-            // A peer that has gone takes nothing more: what is left for it will not be delivered, whatever LINGER.
-            if (!end.isPeerClosed())
-            {
-                pending += end.outboundPending();
-            }
-        }
-        return pending;
-    }
-
-    /**
-     * Caller-runs mode has no I/O thread to write what the socket queued after it closed: do it here, within
-     * LINGER, then release the agent.
-     */
-    private void lingerCallerRuns()
-    {
-        final IoAgent agent = callerRunsAgent;
-        final long deadline = options.lingerMs < 0 ? Long.MAX_VALUE : clock.nanoTime() + options.lingerMs * 1_000_000L;
-        // Detach first so the connections see their pipes closed and flush.
-        processInbox();
-        for (int i = links.size() - 1; i >= 0; i--)
-        {
-            detach(links.get(i));
-        }
-        do
-        {
-            agent.doWork();
-        }
-        while (agent.isFlushing() && clock.nanoTime() - deadline < 0 && !context.isClosed());
-        agent.requestStop();
-        agent.onClose();
+        transfer.doCallerRunsWork(); // caller-runs: asking is this thread's chance to write what is pending
+        return links.pendingOutbound();
     }
 
     @Override
@@ -885,39 +541,21 @@ public final class Socket implements AutoCloseable
 
     // ------------------------------------------------------------------ internals
 
-    /** Called by the context on another thread: a peer connected to one of our bindings. */
-    void deliver(final Link link)
-    {
-        link.end.waker(waker);
-        // Before the link is handed over: its connection may publish before this socket's thread attaches it.
-        installProbes(link);
-        inbox.offer(link);
-        waker.wake();
-    }
-
-    void wakeUp()
-    {
-        waker.wake();
-    }
-
     /** @return true if this socket does its own network I/O on its thread (caller-runs mode, a tcp/ipc endpoint). */
     boolean isCallerRuns()
     {
-        return null != callerRunsAgent;
+        return null != transfer.callerRuns();
     }
 
     /** Lets a poller's thread be woken by this socket's producers while it waits on many sockets (BLOCK only). */
     void armForPoller()
     {
-        if (idle instanceof BlockingIdleStrategy)
-        {
-            ((BlockingIdleStrategy)idle).arm();
-        }
+        transfer.armForPoller();
     }
 
     void disarmForPoller()
     {
-        idle.reset();
+        transfer.disarmForPoller();
     }
 
     Context context()
@@ -928,156 +566,12 @@ public final class Socket implements AutoCloseable
     /** @return the links currently attached (for tests). */
     List<Link> links()
     {
-        return links;
+        return links.attached();
     }
 
     Pattern pattern()
     {
         return pattern;
-    }
-
-    /**
-     * Attaches a connect-side session link now, on this socket's thread (see {@link SocketNetwork#connect}).
-     */
-    void attachSession(final Link link)
-    {
-        attach(link);
-    }
-
-    /**
-     * Called on an I/O thread: a session link's connection was re-established.
-     */
-    void deliverReconnected(final Link link)
-    {
-        if (null != link)
-        {
-            reconnected.offer(link);
-            waker.wake();
-        }
-    }
-
-    private void processInbox()
-    {
-        if (!reconnected.isEmpty())
-        {
-            Link link;
-            while (null != (link = reconnected.poll()))
-            {
-                if (link.attached && (type == SocketType.SUB || type == SocketType.XSUB))
-                {
-                    // libzmq's hiccup: the new publisher knows none of our subscriptions; attaching again
-                    // replays them.
-                    pattern.detach(link);
-                    pattern.attach(link);
-                }
-            }
-        }
-        if (!inbox.isEmpty())
-        {
-            Link link;
-            while (null != (link = inbox.poll()))
-            {
-                if (closed)
-                {
-                    link.end.close();
-                }
-                else
-                {
-                    attach(link);
-                }
-            }
-        }
-    }
-
-    private void attach(final Link link)
-    {
-        link.end.waker(waker);
-        installProbes(link);
-        if (pattern.attach(link))
-        {
-            link.attached = true;
-            links.add(link);
-            if (options.probeRouter && Pipe.CLAIMED == link.end.tryClaim())
-            {
-                // An empty message, so that a ROUTER peer learns this connection's routing id before we speak.
-                link.end.append(NO_BYTES, 0, 0);
-                link.end.publish();
-            }
-        }
-        else
-        {
-            link.end.close();
-        }
-    }
-
-    void detach(final Link link)
-    {
-        if (link.attached)
-        {
-            link.attached = false;
-            pattern.detach(link);
-            links.remove(link);
-        }
-        link.end.close();
-    }
-
-    private long deadline(final int timeoutMs)
-    {
-        return timeoutMs < 0 ? Long.MAX_VALUE : clock.nanoTime() + timeoutMs * 1_000_000L;
-    }
-
-    /**
-     * Idles once, then reports why the caller must stop waiting, if it must.
-     *
-     * @return {@link Status#OK} to retry, or WOULD_BLOCK (deadline passed), TERMINATED, INTERRUPTED.
-     */
-    private int await(final long deadline)
-    {
-        long remaining = Long.MAX_VALUE;
-        if (Long.MAX_VALUE != deadline)
-        {
-            remaining = deadline - clock.nanoTime();
-            if (remaining <= 0)
-            {
-                idle.reset();
-                return Status.WOULD_BLOCK;
-            }
-        }
-        if (null != callerRunsAgent)
-        {
-            // Caller-runs: this thread is the I/O thread. Park in the agent's selector (block) or idle between
-            // duty cycles (other strategies).
-            if (callerRunsAgent.doWork() == 0)
-            {
-                if (idle instanceof BlockingIdleStrategy)
-                {
-                    callerRunsAgent.park(remaining);
-                }
-                else
-                {
-                    idle.idle();
-                }
-            }
-        }
-        else if (idle instanceof BlockingIdleStrategy)
-        {
-            ((BlockingIdleStrategy)idle).idle(remaining);
-        }
-        else
-        {
-            idle.idle();
-        }
-        if (context.isClosed())
-        {
-            idle.reset();
-            return Status.TERMINATED;
-        }
-        if (Thread.currentThread().isInterrupted())
-        {
-            idle.reset();
-            return Status.INTERRUPTED;
-        }
-        return Status.OK;
     }
 
     private boolean check(final int status, final String operation)

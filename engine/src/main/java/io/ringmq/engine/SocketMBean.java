@@ -14,23 +14,26 @@ final class SocketMBean implements SocketMXBean
 {
     private final String type;
     private final SocketCounters counters;
+    private final Socket socket;
     private final ObjectName name;
 
-    private SocketMBean(final String type, final SocketCounters counters, final ObjectName name)
+    private SocketMBean(final String type, final SocketCounters counters, final Socket socket, final ObjectName name)
     {
         this.type = type;
         this.counters = counters;
+        this.socket = socket;
         this.name = name;
     }
 
     static SocketMBean register(
-        final long contextId, final String type, final int socketId, final SocketCounters counters)
+        final long contextId, final String type, final int socketId, final SocketCounters counters,
+        final Socket socket)
     {
         try
         {
             final ObjectName name = new ObjectName(
                 "io.ringmq:type=Socket,context=" + contextId + ",socket=" + type + "-" + socketId);
-            final SocketMBean bean = new SocketMBean(type, counters, name);
+            final SocketMBean bean = new SocketMBean(type, counters, socket, name);
             ManagementFactory.getPlatformMBeanServer().registerMBean(bean, name);
             return bean;
         }
@@ -83,5 +86,32 @@ final class SocketMBean implements SocketMXBean
     public long getDroppedAtHwm()
     {
         return counters.dropped();
+    }
+
+    public int getLatencyTracking()
+    {
+        final LatencyTracker tracker = socket.latencyTracking.tracker();
+        return null == tracker ? 0 : tracker.sampleEvery();
+    }
+
+    public LatencySummary getSendResidency()
+    {
+        return summary(0);
+    }
+
+    public LatencySummary getReceiveResidency()
+    {
+        return summary(1);
+    }
+
+    public LatencySummary getRequestReply()
+    {
+        return summary(2);
+    }
+
+    private LatencySummary summary(final int which)
+    {
+        final LatencyTracker tracker = socket.latencyTracking.tracker();
+        return null == tracker ? null : LatencySummary.of(tracker.totals()[which]);
     }
 }

@@ -70,15 +70,14 @@ final class SocketNetwork implements ConnectionOwner
     void connect(final Endpoint endpoint, final Options options)
     {
         final io.ringmq.transports.ConnectionConfig config = options.toConfig(socket.context());
-        final SocketType type = socket.type();
-        if (options.immediate || type == SocketType.ROUTER || type == SocketType.STREAM)
+        if (options.immediate || socket.pattern().waitsForHandshake())
         {
             agent.connect(endpoint, config, this);
         }
         else
         {
             final Pipe pipe = new Pipe(options.rcvHwm, options.sndHwm, config.isConflating());
-            socket.attachSession(new Link(pipe.endB(), endpoint.toString(), true, new byte[0]));
+            socket.links.attach(new Link(pipe.endB(), endpoint.toString(), true, new byte[0]));
             agent.connect(endpoint, config, this, pipe.endA());
         }
         connected.add(endpoint.toString());
@@ -122,18 +121,18 @@ final class SocketNetwork implements ConnectionOwner
     public boolean attach(final Pipe.End socketEnd, final PeerInfo peer)
     {
         final byte[] identity = peer.identity() == null ? new byte[0] : peer.identity();
-        socket.deliver(new Link(socketEnd, peer.endpoint(), false, identity));
+        socket.links.deliver(new Link(socketEnd, peer.endpoint(), false, identity));
         return true;
     }
 
     public void reconnected(final Pipe.End socketEnd)
     {
-        socket.deliverReconnected((Link)socketEnd.attachment());
+        socket.links.deliverReconnected((Link)socketEnd.attachment());
     }
 
     public void onEvent(final int event, final String endpoint, final long value, final String detail)
     {
-        socket.event(event, value, endpoint, detail);
+        socket.monitor.event(event, value, endpoint, detail);
     }
 
     static Endpoint parse(final Socket socket, final String endpoint, final String operation)

@@ -526,6 +526,38 @@ public final class SocketOption<T>
         return check.apply(value);
     }
 
+    /**
+     * Socket.setOption's checks.
+     *
+     * @throws RingMqException (EINVAL) if a {@code type} socket does not take this option, it is read-only, or the
+     *                         value is null or invalid.
+     */
+    void checkSettable(final SocketType type, final T value)
+    {
+        if (!appliesTo(type) || !isWritable())
+        {
+            throw new RingMqException(this + " cannot be set on a " + type + " socket (EINVAL)");
+        }
+        if (null == value)
+        {
+            throw new RingMqException(this + " on a " + type + " socket cannot be null (EINVAL)");
+        }
+        final String refused = refusal(value);
+        if (null != refused)
+        {
+            throw new RingMqException(this + " on a " + type + " socket " + refused + " (EINVAL)");
+        }
+    }
+
+    /** @throws RingMqException (EINVAL) if a {@code type} socket does not take this option, or it is write-only. */
+    void checkReadable(final SocketType type)
+    {
+        if (!appliesTo(type) || !isReadable())
+        {
+            throw new RingMqException(this + " cannot be read from a " + type + " socket (EINVAL)");
+        }
+    }
+
     /** Stores a value {@link #refusal} accepted. */
     void store(final Options options, final T value)
     {

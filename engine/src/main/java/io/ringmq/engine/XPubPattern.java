@@ -277,7 +277,7 @@ final class XPubPattern extends Pattern
 
     private void refuse(final Link link, final int limit, final String reason)
     {
-        socket.event(MonitorEvent.LIMIT_REFUSED, limit, link.endpoint, reason);
+        socket.monitor.event(MonitorEvent.LIMIT_REFUSED, limit, link.endpoint, reason);
     }
 
     private static byte[] copy(final DirectBuffer buffer)

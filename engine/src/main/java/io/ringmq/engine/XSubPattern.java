@@ -61,6 +61,14 @@ final class XSubPattern extends Pattern
     }
 
     @Override
+    void reconnected(final Link link)
+    {
+        // The new publisher knows none of our subscriptions: attaching again replays them.
+        detach(link);
+        attach(link);
+    }
+
+    @Override
     int send(final DirectBuffer buffer, final int offset, final int length, final boolean more)
     {
         if (!xsub)

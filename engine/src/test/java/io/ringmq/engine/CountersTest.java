@@ -200,6 +200,102 @@ class CountersTest
         }
     }
 
+    @Test
+    void eachConnectionShowsItsQueueDepthsUntilTheSocketLetsGoOfIt() throws Exception
+    {
+        try (Context context = Context.builder().countersDirectory(dir).build())
+        {
+            final Socket pull = context.socket(SocketType.PULL);
+            pull.bind("tcp://127.0.0.1:*");
+            final Socket push = context.socket(SocketType.PUSH);
+            push.connect(pull.lastEndpoint());
+            pull.setOption(SocketOption.RCVTIMEO, 10_000);
+            // The socket takes the connection on its own thread, at its next call: one message first, then the
+            // consumer pauses.
+            assertEquals(Status.OK, push.send(new byte[16], 0));
+            assertEquals(16, pull.recv(0));
+            // A reader hands its progress back when it next finds the pipe empty (or every batch), not per message.
+            assertEquals(Status.WOULD_BLOCK, pull.recv(Socket.DONTWAIT));
+            for (int i = 0; i < 500; i++)
+            {
+                assertEquals(Status.OK, push.send(new byte[16], 0));
+            }
+            final CounterFile file = CounterFile.list(dir).get(0);
+            // The heartbeat thread samples the depths once a second; the application reads nothing meanwhile.
+            awaitConnection(file, pull.id(), "queue-depth-in", 500);
+            assertTrue(file.counters().stream().anyMatch(c -> c.socketId() == pull.id() && c.connectionId() > 0 &&
+                c.label().startsWith("PULL-" + pull.id() + " accepted on " + pull.lastEndpoint())),
+                "a connection is named after its socket and endpoint");
+            awaitConnection(file, push.id(), "queue-depth-out", 0);
+            for (int i = 0; i < 500; i++)
+            {
+                assertEquals(16, pull.recv(0));
+            }
+            awaitConnection(file, pull.id(), "queue-depth-in", 0, () -> pull.recv(Socket.DONTWAIT));
+            assertEquals(1, value(file, pull.id(), "handshakes-succeeded"));
+            assertEquals(1, value(file, push.id(), "handshakes-succeeded"));
+
+            push.close();
+            // The PULL lets go of the connection when it sees it closed (while receiving); its counters are freed.
+            awaitConnection(file, pull.id(), "queue-depth-in", -1, () -> pull.recv(Socket.DONTWAIT));
+        }
+    }
+
+    @Test
+    void aConnectThatFindsNobodyCountsItsReconnects() throws Exception
+    {
+        final int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0))
+        {
+            port = free.getLocalPort();
+        }
+        try (Context context = Context.builder().countersDirectory(dir).build())
+        {
+            final Socket push = context.socket(SocketType.PUSH);
+            push.setOption(SocketOption.RECONNECT_IVL, 10);
+            push.connect("tcp://127.0.0.1:" + port);
+            final CounterFile file = CounterFile.list(dir).get(0);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (value(file, push.id(), "reconnects") < 3 && System.nanoTime() < deadline)
+            {
+                Thread.sleep(10);
+            }
+            assertTrue(value(file, push.id(), "reconnects") >= 3, "a refused connect is retried and counted");
+            assertEquals(0, value(file, push.id(), "handshakes-succeeded"));
+        }
+    }
+
+    private static void awaitConnection(final CounterFile file, final int socketId, final String type,
+        final long expected) throws Exception
+    {
+        awaitConnection(file, socketId, type, expected, Thread::onSpinWait);
+    }
+
+    /**
+     * Waits until a connection counter of the socket reads {@code expected} (-1: until the socket has none left),
+     * running {@code between} while it waits.
+     */
+    private static void awaitConnection(final CounterFile file, final int socketId, final String type,
+        final long expected, final Runnable between) throws Exception
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        List<Long> values = List.of();
+        while (System.nanoTime() < deadline)
+        {
+            values = file.counters().stream()
+                .filter(c -> c.socketId() == socketId && c.connectionId() > 0 && c.type().equals(type))
+                .map(CounterFile.Counter::value).toList();
+            if (expected < 0 ? values.isEmpty() : values.size() == 1 && values.get(0) == expected)
+            {
+                return;
+            }
+            between.run();
+            Thread.sleep(20);
+        }
+        throw new AssertionError(type + " of socket " + socketId + "'s connections: " + values + ", expected " +
+            (expected < 0 ? "none" : expected));
+    }
+
     private static long value(final CounterFile file, final int socketId, final String type) throws Exception
     {
         return file.counters().stream()

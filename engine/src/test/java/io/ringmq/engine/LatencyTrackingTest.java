@@ -1,7 +1,16 @@
 package io.ringmq.engine;
 
+import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -112,6 +121,58 @@ class LatencyTrackingTest
             assertEquals(3000, push.latency().sendResidency().getTotalCount());
             assertEquals(3000, pull.latency().receiveResidency().getTotalCount());
         }
+    }
+
+    @Test
+    void intervalLogHoldsEveryMessageOnceAndJmxShowsTheTotalsWithoutTakingTheIntervals(@TempDir final Path dir)
+        throws Exception
+    {
+        final Path file = dir.resolve("pull.hlog");
+        try (Context context = Context.builder().counters(true).countersDirectory(dir).jmx(true).build();
+            LatencyLog log = LatencyLog.create(file))
+        {
+            final Socket pull = context.socket(SocketType.PULL);
+            pull.setOption(SocketOption.RCVTIMEO, 10_000);
+            pull.trackLatency(1);
+            pull.bind("tcp://127.0.0.1:*");
+            final Socket push = context.socket(SocketType.PUSH);
+            push.connect(pull.lastEndpoint());
+            final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            final ObjectName name = new ObjectName(
+                "io.ringmq:type=Socket,context=" + context.id() + ",socket=PULL-" + pull.id());
+            for (int interval = 0; interval < 4; interval++)
+            {
+                for (int i = 0; i < 1_000; i++)
+                {
+                    push.send(new byte[32], 0);
+                    assertEquals(32, pull.recv(0));
+                }
+                final CompositeData viaJmx = (CompositeData)server.getAttribute(name, "ReceiveResidency");
+                assertEquals(1_000L * (interval + 1), viaJmx.get("count"), "JMX reads the totals so far");
+                log.write(pull.latency());
+            }
+            assertEquals(1, server.getAttribute(name, "LatencyTracking"));
+            assertEquals(0L, ((CompositeData)server.getAttribute(name, "RequestReply")).get("count"),
+                "a PULL makes no requests: empty, not off");
+            final Socket untracked = context.socket(SocketType.PUSH);
+            assertEquals(null, server.getAttribute(new ObjectName(
+                "io.ringmq:type=Socket,context=" + context.id() + ",socket=PUSH-" + untracked.id()), "SendResidency"),
+                "tracking off: no summary");
+        }
+        long received = 0;
+        int intervals = 0;
+        try (HistogramLogReader reader = new HistogramLogReader(file.toFile()))
+        {
+            EncodableHistogram interval;
+            while (null != (interval = reader.nextIntervalHistogram()))
+            {
+                assertEquals(LatencyLog.RECEIVE_TAG, interval.getTag(), "a PULL's log holds its receive side only");
+                received += ((Histogram)interval).getTotalCount();
+                intervals++;
+            }
+        }
+        assertEquals(4, intervals, "one interval per write: JMX reads did not move them on");
+        assertEquals(4_000, received, "every message in exactly one interval");
     }
 
     private static void assertWithin(final Histogram histogram, final long longestSpanNs)

@@ -117,4 +117,31 @@ class LifecycleTest
             assertEquals(5, afterwards.get());
         }
     }
+
+    @Test
+    void interruptLeavesACallerRunsSocketReadingTheNetwork()
+    {
+        // Agrona's AgentInvoker stops for good when it finds its thread interrupted; a caller-runs socket's thread is
+        // the application's, and after an interrupt its socket must go on doing its own I/O.
+        try (Context callerRuns = Context.builder().ioThreads(0).build();
+             Context threaded = Context.create();
+             Socket pull = callerRuns.socket(SocketType.PULL);
+             Socket push = threaded.socket(SocketType.PUSH))
+        {
+            pull.bind("tcp://127.0.0.1:*");
+            pull.setOption(SocketOption.RCVTIMEO, 5_000);
+            Thread.currentThread().interrupt();
+            try
+            {
+                assertEquals(Status.INTERRUPTED, pull.recv(0));
+            }
+            finally
+            {
+                Thread.interrupted();
+            }
+            push.connect(pull.lastEndpoint());
+            push.send("after");
+            assertEquals("after", pull.recvString());
+        }
+    }
 }

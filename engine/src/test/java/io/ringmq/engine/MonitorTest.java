@@ -47,9 +47,9 @@ class MonitorTest
             monitor.connect("inproc://monitor-server");
             final StringBuilder endpoint = new StringBuilder();
 
-            server.event(MonitorEvent.ACCEPTED, 42, "tcp://127.0.0.1:5555");
-            server.event(MonitorEvent.CONNECT_RETRIED, 100, "tcp://127.0.0.1:5555"); // not selected
-            server.event(MonitorEvent.DISCONNECTED, 42, "tcp://127.0.0.1:5555");
+            server.monitor.event(MonitorEvent.ACCEPTED, 42, "tcp://127.0.0.1:5555");
+            server.monitor.event(MonitorEvent.CONNECT_RETRIED, 100, "tcp://127.0.0.1:5555"); // not selected
+            server.monitor.event(MonitorEvent.DISCONNECTED, 42, "tcp://127.0.0.1:5555");
 
             assertArrayEquals(new int[]{MonitorEvent.ACCEPTED, 42}, readEvent(monitor, endpoint));
             assertEquals("tcp://127.0.0.1:5555", endpoint.toString());
@@ -69,7 +69,7 @@ class MonitorTest
         try (Socket monitor = context.socket(SocketType.PAIR))
         {
             monitor.connect("inproc://monitor-client");
-            client.event(MonitorEvent.CONNECTED, 7, "tcp://peer:1");
+            client.monitor.event(MonitorEvent.CONNECTED, 7, "tcp://peer:1");
             client.close();
             final StringBuilder endpoint = new StringBuilder();
             assertArrayEquals(new int[]{MonitorEvent.CONNECTED, 7}, readEvent(monitor, endpoint));
@@ -87,11 +87,11 @@ class MonitorTest
             socket.monitor(
                 (event, value, endpoint) -> seen.add(MonitorEvent.name(event) + " " + value + " " + endpoint),
                 MonitorEvent.LISTENING | MonitorEvent.BIND_FAILED);
-            socket.event(MonitorEvent.LISTENING, 3, "tcp://*:5555");
-            socket.event(MonitorEvent.ACCEPTED, 4, "tcp://*:5555");
-            socket.event(MonitorEvent.BIND_FAILED, 98, "tcp://*:5556");
+            socket.monitor.event(MonitorEvent.LISTENING, 3, "tcp://*:5555");
+            socket.monitor.event(MonitorEvent.ACCEPTED, 4, "tcp://*:5555");
+            socket.monitor.event(MonitorEvent.BIND_FAILED, 98, "tcp://*:5556");
             socket.monitor((MonitorEvent.Listener)null, 0);
-            socket.event(MonitorEvent.LISTENING, 5, "tcp://*:5557");
+            socket.monitor.event(MonitorEvent.LISTENING, 5, "tcp://*:5557");
             assertEquals(List.of("LISTENING 3 tcp://*:5555", "BIND_FAILED 98 tcp://*:5556"), seen);
         }
     }

@@ -21,10 +21,21 @@ class ZeroAllocationTest
     @Test
     void pushPullAndReqRepAllocateNothingPerMessage()
     {
+        measure(Context.create(), "");
+    }
+
+    @Test
+    void latencyTrackingEveryMessageAllocatesNothingEither()
+    {
+        measure(Context.builder().latencyTracking(1).build(), " (latency tracked)");
+    }
+
+    private static void measure(final Context created, final String what)
+    {
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         assumeSupported(threads);
-        try (Context context = Context.create();
+        try (Context context = created;
              Socket pull = context.socket(SocketType.PULL);
              Socket push = context.socket(SocketType.PUSH);
              Socket rep = context.socket(SocketType.REP);
@@ -42,9 +53,14 @@ class ZeroAllocationTest
             run(push, pull, req, rep, message, MEASURED);
             final long allocated = threads.getThreadAllocatedBytes(threadId) - before;
             System.out.println("steady-state allocation for " + MEASURED +
-                " PUSH/PULL messages and REQ/REP round trips: " + allocated + " bytes");
+                " PUSH/PULL messages and REQ/REP round trips" + what + ": " + allocated + " bytes");
             // A few bytes of slack for the counter's own bookkeeping; one allocation per message would be megabytes.
-            assertTrue(allocated < 1_024, "allocated " + allocated + " bytes for " + MEASURED + " round trips");
+            assertTrue(allocated < 1_024, "allocated " + allocated + " bytes for " + MEASURED + " round trips" + what);
+            if (!what.isEmpty())
+            {
+                assertEquals(WARM_UP + MEASURED, req.latency().requestReply().getTotalCount(),
+                    "every round trip timed");
+            }
         }
     }
 

@@ -269,6 +269,28 @@ public final class Pipe
             return out.unread();
         }
 
+        /**
+         * @return messages waiting in the outbound direction, from any thread: a monitoring sample (the counters
+         * file's queue depth), never flow control. The writer's count is a plain field read racily; a long is
+         * written whole on the 64-bit JVMs ringmq runs on, so the sample is a value the ring had, just late.
+         */
+        public long outboundDepthSample()
+        {
+            return out.unread();
+        }
+
+        /** @return messages waiting in the inbound direction for this end's reader, sampled as above. */
+        public long inboundDepthSample()
+        {
+            return in.unread();
+        }
+
+        /** @return true once this end was closed. */
+        public boolean isClosed()
+        {
+            return in.isReaderClosed();
+        }
+
         /** @return true if the peer has closed its end, so writes would be lost. */
         public boolean isPeerClosed()
         {

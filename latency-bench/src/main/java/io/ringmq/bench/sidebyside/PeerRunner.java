@@ -30,6 +30,7 @@ final class PeerRunner
     private final long timeoutMs;
     private final Path logDir;
     private final boolean pin;
+    private final boolean ipc;
     /** Every live peer of this harness, so a shutdown hook can kill them if the harness is stopped mid-run. */
     private final Set<Process> live = ConcurrentHashMap.newKeySet();
 
@@ -39,8 +40,10 @@ final class PeerRunner
         final int connectCpu,
         final long timeoutMs,
         final Path logDir,
-        final boolean pin)
+        final boolean pin,
+        final boolean ipc)
     {
+        this.ipc = ipc;
         this.template = template;
         this.bindCpu = bindCpu;
         this.connectCpu = connectCpu;
@@ -61,7 +64,8 @@ final class PeerRunner
         {
             return RunResult.failed(scenario, contender.name, "no free port: " + ex);
         }
-        final Contender.Vars vars = new Contender.Vars("tcp://127.0.0.1:" + port, port, scenario.size,
+        final Path ipcPath = ipcPath(port);
+        final Contender.Vars vars = new Contender.Vars(endpoint(port), port, scenario.size,
             scenario.count, template.root, template.cdir, template.java, template.warmup);
         final Role bindRole = scenario.test.bindRole();
         final Role connectRole = scenario.test.connectRole();
@@ -73,7 +77,8 @@ final class PeerRunner
         try
         {
             bind.start();
-            final String notListening = awaitListening(port, bind, deadline);
+            final String notListening = ipc ? awaitIpcListening(ipcPath, bind, deadline) :
+                awaitListening(port, bind, deadline);
             if (notListening != null)
             {
                 return RunResult.failed(scenario, contender.name, notListening + bind.stderrTail());
@@ -113,13 +118,25 @@ final class PeerRunner
         {
             connect.kill();
             bind.kill();
+            if (ipc)
+            {
+                try
+                {
+                    Files.deleteIfExists(ipcPath);
+                }
+                catch (final IOException ignore)
+                {
+                    // A leftover socket file in /tmp costs nothing; the next run uses another name.
+                }
+            }
         }
     }
 
     /** The argv of each side as it will be started, for --dry-run and the logs. */
     List<List<String>> commands(final Contender contender, final Scenario scenario)
     {
-        final Contender.Vars vars = new Contender.Vars("tcp://127.0.0.1:PORT", 0, scenario.size, scenario.count,
+        final Contender.Vars vars = new Contender.Vars(
+            ipc ? "ipc://" + ipcPath(0) : "tcp://127.0.0.1:PORT", 0, scenario.size, scenario.count,
             template.root, template.cdir, template.java, template.warmup);
         return List.of(
             pinned(bindCpu, contender.command(scenario.test.bindRole(), vars)),
@@ -160,6 +177,35 @@ final class PeerRunner
             Thread.sleep(POLL_MS); // sleeps, never spins: the peers own both cores
         }
         return bind.role.id + " did not listen on port " + port + " within the " + timeoutMs + " ms timeout";
+    }
+
+    /** @return the endpoint both sides of a run use: loopback tcp on {@code port}, or an ipc path named after it. */
+    private String endpoint(final int port)
+    {
+        return ipc ? "ipc://" + ipcPath(port) : "tcp://127.0.0.1:" + port;
+    }
+
+    private static Path ipcPath(final int port)
+    {
+        return Path.of(System.getProperty("java.io.tmpdir"), "ringmq-sidebyside-" + port + ".ipc");
+    }
+
+    /** The ipc peers create their socket file when they bind: its appearance is the listen. */
+    private String awaitIpcListening(final Path path, final Side bind, final long deadline) throws InterruptedException
+    {
+        while (System.nanoTime() < deadline)
+        {
+            if (Files.exists(path))
+            {
+                return null;
+            }
+            if (!bind.process.isAlive())
+            {
+                return bind.role.id + " exited " + bind.process.exitValue() + " before listening";
+            }
+            Thread.sleep(POLL_MS);
+        }
+        return bind.role.id + " did not bind " + path + " within the " + timeoutMs + " ms timeout";
     }
 
     /**

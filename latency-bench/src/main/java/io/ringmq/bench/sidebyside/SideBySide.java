@@ -88,7 +88,8 @@ public final class SideBySide
         final Path logs = o.logs != null ? Files.createDirectories(o.logs) : Files.createTempDirectory("sidebyside");
         final Contender.Vars template = new Contender.Vars(
             "", 0, 0, 0, o.root.toString(), o.cdir.toString(), javaCommand(o.root), o.warmup);
-        final PeerRunner runner = new PeerRunner(template, o.bindCpu, o.connectCpu, o.timeoutSec * 1000L, logs, o.pin);
+        final PeerRunner runner = new PeerRunner(template, o.bindCpu, o.connectCpu, o.timeoutSec * 1000L, logs, o.pin,
+            "ipc".equals(o.transport));
 
         if (o.dryRun)
         {
@@ -136,7 +137,8 @@ public final class SideBySide
         }
 
         final String report = header(o, logs, loadAtStart, loadAverage()) +
-            new TableWriter(scenarios, o.selected, summaries, o.floor, o.baseline).write();
+            new TableWriter(scenarios, o.selected, summaries, o.floor, o.baseline)
+                .over("ipc".equals(o.transport) ? "ipc" : "loopback tcp").write();
         System.out.print(report);
         if (o.out != null)
         {
@@ -243,6 +245,17 @@ public final class SideBySide
         Path cdir;
         boolean list;
         boolean dryRun;
+        /** tcp (loopback, the default) or ipc (Unix domain sockets; the raw floor and JeroMQ speak tcp only). */
+        String transport = "tcp";
+
+        static String transport(final String name)
+        {
+            if (!"tcp".equals(name) && !"ipc".equals(name))
+            {
+                throw new IllegalArgumentException("--transport is tcp or ipc, not '" + name + "'");
+            }
+            return name;
+        }
 
         static Options parse(final String[] args)
         {
@@ -278,6 +291,7 @@ public final class SideBySide
                         o.connectCpu = cpus.get(1);
                         break;
                     case "--no-pin": o.pin = false; break;
+                    case "--transport": o.transport = transport(value(args, ++i, arg)); break;
                     case "--timeout": o.timeoutSec = (int)positive(value(args, ++i, arg), arg); break;
                     case "--floor": o.floor = value(args, ++i, arg); break;
                     case "--baseline": o.baseline = value(args, ++i, arg); break;

@@ -18,6 +18,7 @@ final class TableWriter
     private final Map<String, Summary> summaries;
     private final String floor;
     private final String baseline;
+    private String medium = "loopback tcp";
 
     /**
      * @param summaries keyed by {@link #key(Scenario, String)}.
@@ -36,6 +37,13 @@ final class TableWriter
         this.summaries = summaries;
         this.floor = floor != null && contenders.contains(floor) ? floor : null;
         this.baseline = baseline != null && contenders.contains(baseline) ? baseline : null;
+    }
+
+    /** Names what the runs went over in the headings ({@code "ipc"}); loopback tcp unless told. */
+    TableWriter over(final String medium)
+    {
+        this.medium = medium;
+        return this;
     }
 
     static String key(final Scenario scenario, final String contender)
@@ -59,7 +67,7 @@ final class TableWriter
         {
             return;
         }
-        out.append("### Round-trip latency, REQ/REP over loopback tcp (µs, median of runs)\n\n");
+        out.append("### Round-trip latency, REQ/REP over " + medium + " (µs, median of runs)\n\n");
         final List<String> header = new ArrayList<>(List.of(
             "size (B)", "contender", "runs ok", "avg one-way", "p50", "p99", "p99.9", "max", "p50 range"));
         addRatioHeaders(header, "p50", "p99");
@@ -103,7 +111,7 @@ final class TableWriter
         {
             return;
         }
-        out.append("### Throughput, PUSH→PULL over loopback tcp (median of runs)\n\n");
+        out.append("### Throughput, PUSH→PULL over " + medium + " (median of runs)\n\n");
         final List<String> header = new ArrayList<>(List.of(
             "size (B)", "contender", "runs ok", "msg/s", "Mb/s", "msg/s range"));
         addRatioHeaders(header, "msg/s");

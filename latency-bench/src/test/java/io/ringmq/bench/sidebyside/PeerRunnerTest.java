@@ -76,7 +76,7 @@ class PeerRunnerTest
             Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-cp",
             System.getProperty("java.class.path")));
         final String root = new File(".").getAbsolutePath();
-        return new PeerRunner(new Contender.Vars("", 0, 0, 0, root, root, java), 0, 1, timeoutMs, logs, false);
+        return new PeerRunner(new Contender.Vars("", 0, 0, 0, root, root, java), 0, 1, timeoutMs, logs, false, false);
     }
 
     private static List<ProcessHandle> children()
