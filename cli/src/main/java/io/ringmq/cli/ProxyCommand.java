@@ -5,6 +5,7 @@ import io.ringmq.engine.Socket;
 import io.ringmq.engine.SocketType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.List;
@@ -32,6 +33,11 @@ final class ProxyCommand implements Callable<Integer>
     @Parameters(index = "3", paramLabel = "BACKEND-ENDPOINT")
     String backendEndpoint;
 
+    @Option(names = "--capture", paramLabel = "ENDPOINT",
+        description = "Also publish every message passing through, either way, on ENDPOINT (a bound PUB: " +
+            "zmq_proxy's capture socket); 'ringmq record ENDPOINT' keeps them in a journal.")
+    String capture;
+
     @Mixin
     CommonOptions common = new CommonOptions();
 
@@ -44,17 +50,26 @@ final class ProxyCommand implements Callable<Integer>
         final SocketType back = Session.socketType(backendType, TYPES);
         Session.validate(frontendEndpoint);
         Session.validate(backendEndpoint);
+        if (capture != null)
+        {
+            Session.validate(capture);
+        }
         latency.intervalMs();
         try (Session session = new Session(common))
         {
             final Socket frontend = session.open(front);
             final Socket backend = session.openWithout(back);
+            final Socket captured = capture == null ? null : session.openWithout(SocketType.PUB);
             try (LatencyReport report = LatencyReport.start(latency,
                 List.of("frontend " + front, "backend " + back), List.of(frontend, backend)))
             {
                 session.attach(frontend, frontendEndpoint, true);
                 session.attach(backend, backendEndpoint, true);
-                Proxy.run(frontend, backend, null, null);
+                if (captured != null)
+                {
+                    session.attach(captured, capture, true);
+                }
+                Proxy.run(frontend, backend, captured, null);
             }
         }
         return 0;

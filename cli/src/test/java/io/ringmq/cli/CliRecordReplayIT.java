@@ -179,6 +179,71 @@ class CliRecordReplayIT
     }
 
     @Test
+    void recordKeepsWhatAProxysCaptureSocketPublishes() throws Exception
+    {
+        final Path journal = dir.resolve("captured.rmqj");
+        try (RingMqProcess proxy = RingMqProcess.start("proxy", "PULL", "tcp://127.0.0.1:*", "PUSH",
+            "tcp://127.0.0.1:*", "--capture", "tcp://127.0.0.1:*");
+            Context context = Context.builder().build();
+            Socket producer = context.socket(SocketType.PUSH);
+            Socket consumer = context.socket(SocketType.PULL))
+        {
+            final List<String> bound = awaitBound(proxy, 3);
+            producer.connect(bound.get(0));
+            consumer.connect(bound.get(1));
+            consumer.setOption(SocketOption.RCVTIMEO, 10_000);
+            try (RingMqProcess record = RingMqProcess.start("record", bound.get(2), "--out", journal.toString(),
+                "--count", "5", "--timeout", "60"))
+            {
+                // A SUB joins late (PUB's slow joiner): keep the traffic flowing until it has kept five messages.
+                for (int i = 0; record.isAlive() && i < 1_000; i++)
+                {
+                    send(producer, new byte[][] {("m " + i).getBytes(StandardCharsets.UTF_8), new byte[] {(byte)i}});
+                    assertEquals(2, receive(consumer).size(), "the proxy still forwards to its backend");
+                    Thread.sleep(20);
+                }
+                assertEquals(0, record.await(30), record.stderr());
+            }
+        }
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            final byte[] buffer = new byte[64];
+            int first = -1;
+            for (int i = 0; i < 5; i++)
+            {
+                assertTrue(reader.next());
+                assertEquals(2, reader.frameCount(), "the capture keeps a message's frames together");
+                final String text = new String(buffer, 0, reader.readFrame(buffer), StandardCharsets.UTF_8);
+                first = first < 0 ? Integer.parseInt(text.substring(2)) : first;
+                assertEquals("m " + (first + i), text, "consecutive, in order");
+            }
+            assertFalse(reader.next());
+        }
+    }
+
+    private static List<String> awaitBound(final RingMqProcess process, final int count) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline)
+        {
+            final List<String> bound = new ArrayList<>();
+            for (final String line : process.stderr().split("\n"))
+            {
+                if (line.startsWith("bound: "))
+                {
+                    bound.add(line.substring("bound: ".length()).trim());
+                }
+            }
+            if (bound.size() >= count)
+            {
+                return bound;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("not " + count + " 'bound:' lines: " + process.stderr());
+    }
+
+    @Test
     void replayOfAFileThatIsNotAJournalFailsWithOneLine() throws Exception
     {
         final Path notes = dir.resolve("notes.txt");
