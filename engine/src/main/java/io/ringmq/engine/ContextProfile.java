@@ -54,6 +54,8 @@ public final class ContextProfile
     public static final String LATENCY_TRACKING = "latency.tracking";
     /** Whether the context keeps its counters file (true or false). */
     public static final String COUNTERS = "counters";
+    /** Whether the JIT is warmed up before the first message (true or false; {@link Context.Builder#warmUp}). */
+    public static final String WARM_UP = "jit.warm-up";
     /** -Xms and -Xmx: a fixed heap, e.g. 1g. */
     public static final String JVM_HEAP = "jvm.heap";
     /** -XX:MaxDirectMemorySize: rings, pooled large-message buffers and the agents' I/O buffers. */
@@ -68,8 +70,8 @@ public final class ContextProfile
     public static final String JVM_OPTIONS = "jvm.options";
 
     private static final Set<String> KEYS = new TreeSet<>(Arrays.asList(DESCRIPTION, IO_THREADS, IDLE_STRATEGY,
-        IO_AFFINITY, APPLICATION_AFFINITY, LATENCY_TRACKING, COUNTERS, JVM_HEAP, JVM_DIRECT_MEMORY, JVM_PRE_TOUCH,
-        JVM_GC, JVM_GC_LOG, JVM_OPTIONS));
+        IO_AFFINITY, APPLICATION_AFFINITY, LATENCY_TRACKING, COUNTERS, WARM_UP, JVM_HEAP, JVM_DIRECT_MEMORY,
+        JVM_PRE_TOUCH, JVM_GC, JVM_GC_LOG, JVM_OPTIONS));
     private static final Pattern SIZE = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
     private static final Pattern NO_SPACE = Pattern.compile("\\S+");
 
@@ -95,6 +97,7 @@ public final class ContextProfile
         applicationCpus();
         latencyTracking();
         counters();
+        warmUp();
         jvmFlags();
     }
 
@@ -186,6 +189,10 @@ public final class ContextProfile
         {
             builder.counters(counters());
         }
+        if (properties.containsKey(WARM_UP))
+        {
+            builder.warmUp(warmUp());
+        }
         return builder;
     }
 
@@ -262,6 +269,12 @@ public final class ContextProfile
     public boolean counters()
     {
         return bool(COUNTERS, true);
+    }
+
+    /** @return whether the profile warms the JIT up before the first message (false unless it says true). */
+    public boolean warmUp()
+    {
+        return bool(WARM_UP, false);
     }
 
     /**

@@ -34,7 +34,9 @@ class ContextProfileTest
     @Test
     void dedicatedCoresSpinsAndPinsTheIoThreadsAndTheApplicationThread()
     {
-        try (Context context = Context.builder().profile("dedicated-cores").counters(false).build())
+        // The profile warms the JIT up (seconds of loopback traffic on both cores); the test checks that it says so
+        // and builds the context without it, as any builder setting after the profile wins.
+        try (Context context = Context.builder().profile("dedicated-cores").counters(false).warmUp(false).build())
         {
             assertEquals(2, context.ioThreads());
             assertEquals(WaitStrategy.BUSY_SPIN, context.idleStrategy());
@@ -42,6 +44,8 @@ class ContextProfileTest
         }
         final ContextProfile profile = ContextProfile.load("dedicated-cores");
         assertArrayEquals(new int[] {4}, profile.applicationCpus());
+        assertTrue(profile.warmUp(), "dedicated cores pay the JIT's warm-up before the first message");
+        assertFalse(ContextProfile.load("shared-host").warmUp());
         assertTrue(profile.jvmFlags().containsAll(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch",
             "-XX:+UseParallelGC", "-XX:MaxDirectMemorySize=1g")), profile.jvmFlags().toString());
         assertNoIoThreadLeft();
@@ -73,7 +77,7 @@ class ContextProfileTest
     @Test
     void curveHeavySpreadsTheBoxesOverTwoIoThreads()
     {
-        try (Context context = Context.builder().profile("curve-heavy").counters(false).build())
+        try (Context context = Context.builder().profile("curve-heavy").counters(false).warmUp(false).build())
         {
             assertEquals(2, context.ioThreads());
             assertEquals(WaitStrategy.BACK_OFF, context.idleStrategy());
@@ -84,7 +88,7 @@ class ContextProfileTest
     void whatTheBuilderSetsAfterTheProfileWins()
     {
         try (Context context = Context.builder().profile("dedicated-cores").idleStrategy(WaitStrategy.BLOCK)
-            .ioThreads(1).affinity().counters(false).build())
+            .ioThreads(1).affinity().counters(false).warmUp(false).build())
         {
             assertEquals(1, context.ioThreads());
             assertEquals(WaitStrategy.BLOCK, context.idleStrategy());
