@@ -78,6 +78,9 @@ public final class Endpoint
                 }
                 return new Endpoint(endpoint, Scheme.INPROC, null, 0, null, 0, address);
             case "pgm":
+                throw new BadEndpointException("unsupported transport 'pgm' in '" + endpoint +
+                    "': PGM over raw IP needs raw sockets, which the JDK cannot open; use epgm:// (PGM over UDP)",
+                    true);
             case "epgm":
                 throw new BadEndpointException("unsupported transport '" + schemeName + "' in '" + endpoint +
                     "': multicast (pgm/epgm) is not built yet", true);

@@ -56,6 +56,16 @@ class EndpointTest
     }
 
     @Test
+    void rawPgmNamesEpgmAsTheAlternative()
+    {
+        final BadEndpointException failure =
+            assertThrows(BadEndpointException.class, () -> Endpoint.parse("pgm://eth0;239.192.1.1:5555"));
+        assertTrue(failure.isUnsupported());
+        assertTrue(failure.getMessage().contains("raw sockets"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("use epgm://"), failure.getMessage());
+    }
+
+    @Test
     void ipcAndInprocKeepTheirNames()
     {
         assertEquals("/tmp/x.sock", Endpoint.parse("ipc:///tmp/x.sock").path());
