@@ -805,7 +805,7 @@ public final class Socket implements AutoCloseable
         options.security.close();
         if (null != network)
         {
-            network.close();
+            network.close(options.lingerMs);
             if (null != callerRunsAgent)
             {
                 lingerCallerRuns();
