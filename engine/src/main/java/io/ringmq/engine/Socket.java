@@ -805,7 +805,7 @@ public final class Socket implements AutoCloseable
         options.security.close();
         if (null != network)
         {
-            network.close(options.lingerMs);
+            network.close();
             if (null != callerRunsAgent)
             {
                 lingerCallerRuns();

@@ -130,12 +130,12 @@ final class SocketNetwork implements ConnectionOwner
         return true;
     }
 
-    void close(final long lingerMs)
+    void close()
     {
         agent.closeAll(this);
         if (null != multicast)
         {
-            multicast.closeAll(lingerMs);
+            multicast.closeAll(socket.options.lingerMs);
         }
     }
 

@@ -58,7 +58,8 @@ class ZeroAllocationTest
             assertTrue(allocated < 1_024, "allocated " + allocated + " bytes for " + MEASURED + " round trips" + what);
             if (!what.isEmpty())
             {
-                assertEquals(WARM_UP + MEASURED, req.latency().requestReply().getTotalCount(), "every round trip timed");
+                assertEquals(WARM_UP + MEASURED, req.latency().requestReply().getTotalCount(),
+                    "every round trip timed");
             }
         }
     }
