@@ -114,6 +114,12 @@ class EpgmInteropTest
     }
 
     @Test
+    void lossIsRepairedFromRingmqToRingmq() throws Exception
+    {
+        assertEverything(run(5, true, true, FAST, null));
+    }
+
+    @Test
     void ringmqSubscriberJoiningLateStartsAtAMessageBoundary() throws Exception
     {
         final long[] result = run(0, false, true, "2000", "2.0");
