@@ -9,6 +9,7 @@
 #       prints "ready A B" once both exist, keeps them until stdin ends or a signal comes, then kills what still
 #       runs inside and deletes them
 #   scripts/epgm-netns.sh check     exits 0 if this can run here, else 1 with one line saying what is missing
+#   scripts/epgm-netns.sh stats NAME  prints "dropped=N": the UDP datagrams the namespace's rule dropped so far
 #   scripts/epgm-netns.sh sweep     removes ringmq-test-*-epgm* namespaces whose owner pid is gone
 #
 # Names: ringmq-test-<pid>-epgma / -epgmb (veth ends rmq<pid>a / rmq<pid>b, cut to 15 characters).
@@ -70,6 +71,12 @@ case "${1:-}" in
   sweep)
     require
     sweep
+    exit 0
+    ;;
+  stats)
+    require
+    n="$(ip netns exec "$2" nft list table inet ringmq_faults 2>/dev/null | sed -n 's/.*counter packets \([0-9]*\).*/\1/p')"
+    echo "dropped=${n:-0}"
     exit 0
     ;;
   hold)

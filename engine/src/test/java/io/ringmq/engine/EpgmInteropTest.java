@@ -57,6 +57,10 @@ class EpgmInteropTest
             assertNotNull(line, "receiver's output: " + transcript + "\nsender's: " + output(sender));
             final Matcher matcher = RESULT.matcher(line);
             assertTrue(matcher.matches(), line);
+            if (drop > 0)
+            {
+                assertTrue(network.dropped() > 0, "the namespaces' rules dropped datagrams");
+            }
             return new long[]{Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)),
                 Long.parseLong(matcher.group(3)), Long.parseLong(matcher.group(4))};
         }

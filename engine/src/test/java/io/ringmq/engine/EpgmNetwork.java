@@ -73,6 +73,25 @@ final class EpgmNetwork implements AutoCloseable
         return "epgm://" + address + ";239.192.1.1:5555";
     }
 
+    /**
+     * @return the UDP datagrams the two namespaces' nftables rules dropped so far.
+     */
+    long dropped() throws IOException, InterruptedException
+    {
+        long total = 0;
+        for (final String name : new String[]{nsA, nsB})
+        {
+            final Process stats = new ProcessBuilder(script(), "stats", name).redirectErrorStream(true).start();
+            final String line = new String(stats.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            stats.waitFor();
+            if (line.startsWith("dropped="))
+            {
+                total += Long.parseLong(line.substring("dropped=".length()));
+            }
+        }
+        return total;
+    }
+
     /** The libzmq peer in namespace A (address A) or B. */
     Process libzmq(final boolean inA, final String... args) throws IOException
     {
