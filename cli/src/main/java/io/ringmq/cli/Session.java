@@ -34,6 +34,8 @@ final class Session implements AutoCloseable
         this.options = options;
         options.timeoutMs();
         options.idleStrategy();
+        options.rateKbps();
+        options.recoveryIvlMs();
         Security.validate(options);
         final int[] cpus = options.cpus();
         context = Context.builder()
@@ -94,6 +96,14 @@ final class Session implements AutoCloseable
         if (secure)
         {
             Security.apply(context, socket, options);
+        }
+        if (options.rateKbps() > 0)
+        {
+            socket.setOption(SocketOption.RATE, options.rateKbps());
+        }
+        if (options.recoveryIvlMs() >= 0)
+        {
+            socket.setOption(SocketOption.RECOVERY_IVL, options.recoveryIvlMs());
         }
         socket.monitor(new MonitorEvent.Listener()
         {
