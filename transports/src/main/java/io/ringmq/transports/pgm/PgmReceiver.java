@@ -26,6 +26,10 @@ final class PgmReceiver extends PgmSession
 {
     private static final int MAX_DATAGRAM = 65536;
     private static final int READS_PER_CYCLE = 256;
+    /** Sources held at once; a datagram from one more is dropped (a flood of forged TSIs costs bounded memory). */
+    static final int MAX_SOURCES = 1024;
+    /** A source silent this long is forgotten (libzmq's PEER_EXPIRY for OpenPGM). */
+    static final long SOURCE_EXPIRY_NS = java.util.concurrent.TimeUnit.SECONDS.toNanos(300);
 
     private final EpgmAddress address;
     private final PgmOptions options;
@@ -38,6 +42,8 @@ final class PgmReceiver extends PgmSession
     private final UnsafeBuffer control = new UnsafeBuffer(new byte[1024]);
     private final PgmPacket packet = new PgmPacket();
     private final int[] due = new int[PgmDescriptor.OPT_NAK_LIST_MAX_ENTRIES + 1];
+    private final int[] more = new int[PgmDescriptor.OPT_NAK_LIST_MAX_ENTRIES];
+    private long nextExpiryNs;
     private boolean closeRequested;
     private long naksSent;
     private long malformed;
@@ -97,6 +103,11 @@ final class PgmReceiver extends PgmSession
                 onDatagram(receiveBuffer.position(), nowNs);
             }
             work += sendNaks(nowNs);
+            if (nowNs - nextExpiryNs >= 0)
+            {
+                nextExpiryNs = nowNs + SOURCE_EXPIRY_NS / 10;
+                sources.values().removeIf(source -> nowNs - source.lastHeardNs > SOURCE_EXPIRY_NS);
+            }
         }
         finally
         {
@@ -122,13 +133,16 @@ final class PgmReceiver extends PgmSession
         PgmSource source = sources.get(tsi);
         if (source == null)
         {
-            if (type != PgmDescriptor.TYPE_ODATA && type != PgmDescriptor.TYPE_RDATA && type != PgmDescriptor.TYPE_SPM)
+            final boolean opens = type == PgmDescriptor.TYPE_ODATA || type == PgmDescriptor.TYPE_RDATA ||
+                type == PgmDescriptor.TYPE_SPM;
+            if (!opens || sources.size() >= MAX_SOURCES)
             {
                 return;
             }
             source = new PgmSource(packet.gsi(), packet.sourcePort(), end, options.maxMessageSize());
             sources.put(tsi, source);
         }
+        source.lastHeardNs = nowNs;
         switch (type)
         {
             case PgmDescriptor.TYPE_SPM:
@@ -136,7 +150,13 @@ final class PgmReceiver extends PgmSession
                 break;
             case PgmDescriptor.TYPE_ODATA:
             case PgmDescriptor.TYPE_RDATA:
-                if (!packet.hasFragment())
+                if (packet.hasFragment() || packet.tsduLength() > options.maxTpdu())
+                {
+                    // Not from libzmq (which never fragments), or larger than this receiver's MULTICAST_MAXTPDU:
+                    // taken as arrived but unusable, so the stream resynchronises instead of NAKing it forever.
+                    source.onData(packet.dataSqn(), packet.dataTrail(), null, 0, 0, nowNs);
+                }
+                else
                 {
                     source.onData(packet.dataSqn(), packet.dataTrail(), packet.buffer(), packet.tsduOffset(),
                         packet.tsduLength(), nowNs);
@@ -190,9 +210,9 @@ final class PgmReceiver extends PgmSession
             }
             if (count > 0)
             {
-                final int[] more = java.util.Arrays.copyOfRange(due, 1, count);
+                System.arraycopy(due, 1, more, 0, count - 1);
                 final int length = PgmEncoder.encodeNak(control, 0, PgmDescriptor.TYPE_NAK, address.port(),
-                    source.sourcePort, source.gsi, due[0], source.nla, groupNla, more, more.length);
+                    source.sourcePort, source.gsi, due[0], source.nla, groupNla, more, count - 1);
                 try
                 {
                     channel.send(ByteBuffer.wrap(control.byteArray(), 0, length),

@@ -39,6 +39,7 @@ final class PgmSource
     final long gsi;
     final int sourcePort;
     int nla;
+    long lastHeardNs;
     private boolean started;
     private int next;
     private int highest;
@@ -79,6 +80,9 @@ final class PgmSource
         advanceTrail(trail);
     }
 
+    /**
+     * @param buffer null for a packet that arrived but cannot be used (it counts as lost: no NAK, a resync).
+     */
     void onData(final int sqn, final int trail, final DirectBuffer buffer, final int offset, final int length,
         final long nowNs)
     {
@@ -97,7 +101,11 @@ final class PgmSource
             restartAt(sqn);
         }
         missing.remove(sqn);
-        if (sqn == next)
+        if (buffer == null)
+        {
+            held.put(sqn, LOST);
+        }
+        else if (sqn == next)
         {
             decoder.onTsdu(buffer, offset, length);
             next++;

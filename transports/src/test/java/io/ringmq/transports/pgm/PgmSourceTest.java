@@ -164,6 +164,27 @@ class PgmSourceTest
     }
 
     @Test
+    void anUnusablePacketIsNotNakedAndTheStreamResynchronises()
+    {
+        write(30, 150);
+        for (int sqn = 0; sqn < tsdus.size(); sqn++)
+        {
+            if (sqn == 4)
+            {
+                source.onData(sqn, 0, null, 0, 0, 0);
+            }
+            else
+            {
+                feed(sqn, 0);
+            }
+        }
+        assertTrue(source.missing.isEmpty());
+        final List<Integer> got = received();
+        assertEquals(29, got.get(got.size() - 1));
+        assertEquals(1, source.lost());
+    }
+
+    @Test
     void spmLeadRevealsTailLoss()
     {
         write(10, 30);
