@@ -117,7 +117,7 @@ public final class PgmDriver implements AutoCloseable
             {
                 break;
             }
-            park(work, deadline, now);
+            park(work, deadline);
         }
         try
         {
@@ -151,7 +151,7 @@ public final class PgmDriver implements AutoCloseable
         }
     }
 
-    private void park(final int work, final long deadline, final long now)
+    private void park(final int work, final long deadline)
     {
         try
         {
@@ -162,7 +162,14 @@ public final class PgmDriver implements AutoCloseable
             else
             {
                 parked = true;
-                final long waitNs = Math.min(MAX_PARK_NS, deadline - now);
+                // Re-checked after raising the flag: a socket that published before it saw the flag down and did
+                // not wake us, so its message must be found here rather than after the select's timeout.
+                long due = deadline;
+                for (int i = 0; i < sessions.size(); i++)
+                {
+                    due = Math.min(due, sessions.get(i).nextDeadlineNs());
+                }
+                final long waitNs = Math.min(MAX_PARK_NS, due - System.nanoTime());
                 if (waitNs > TimeUnit.MICROSECONDS.toNanos(500) && added.isEmpty() && closing.isEmpty())
                 {
                     selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNs)));
