@@ -138,7 +138,10 @@ final class PgmSource
      */
     void lose(final int sqn)
     {
-        missing.remove(sqn);
+        if (missing.remove(sqn) == null)
+        {
+            return;
+        }
         if (!PgmDescriptor.sqnAfter(next, sqn))
         {
             held.put(sqn, LOST);
@@ -176,6 +179,12 @@ final class PgmSource
 
     private void advanceTrail(final int trail)
     {
+        if (trail - next > MAX_GAP)
+        {
+            // A trail far ahead (a long silence, or a forged packet): everything before it is gone at once.
+            restartAt(trail);
+            return;
+        }
         while (PgmDescriptor.sqnAfter(trail, next))
         {
             if (!held.containsKey(next))

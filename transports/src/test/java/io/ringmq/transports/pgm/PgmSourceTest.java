@@ -194,6 +194,38 @@ class PgmSourceTest
     }
 
     @Test
+    void forgedSequenceNumbersCostBoundedTimeAndMemory()
+    {
+        write(5, 30);
+        final SplittableRandom random = new SplittableRandom(5);
+        final long start = System.nanoTime();
+        for (int i = 0; i < 20_000; i++)
+        {
+            final int sqn = random.nextInt();
+            final int trail = random.nextBoolean() ? random.nextInt() : sqn - random.nextInt(100);
+            final byte[] tsdu = tsdus.get(random.nextInt(tsdus.size()));
+            switch (random.nextInt(4))
+            {
+                case 0:
+                    source.onSpm(0x0AFB0001, trail, sqn, i);
+                    break;
+                case 1:
+                    source.onNcf(sqn, i);
+                    break;
+                case 2:
+                    source.lose(sqn);
+                    break;
+                default:
+                    source.onData(sqn, trail, new UnsafeBuffer(tsdu), 0, tsdu.length, i);
+                    break;
+            }
+            assertTrue(source.missing.size() <= PgmSource.MAX_GAP + 1, "missing " + source.missing.size());
+        }
+        assertTrue(System.nanoTime() - start < 20_000_000_000L, "bounded work per packet");
+        received();
+    }
+
+    @Test
     void randomLossAndRepairDeliversEverything()
     {
         final SplittableRandom random = new SplittableRandom(11);
