@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
  * The source side of epgm for a PUB/XPUB socket: messages from the socket's pipe become libzmq's ZMTP/1.0 stream
  * cut into TSDUs ({@link TsduWriter}), each sent as ODATA with the next sequence number and kept in a transmit window
  * of RATE × RECOVERY_IVL; SPMs at connect, on libzmq's heartbeat schedule after data and every 30 s; a NAK for a
- * sequence number still in the window is confirmed with an NCF to the group and answered with RDATA. ODATA is paced
- * to RATE (a token bucket); repairs are not. On close: what is queued, then three SPMs with OPT_FIN.
+ * sequence number still in the window is confirmed with an NCF to the group and answered with RDATA. ODATA and
+ * RDATA together are paced to RATE (a token bucket; repairs go first). On close: what is queued, then three SPMs
+ * with OPT_FIN.
  */
 final class PgmSender extends PgmSession
 {
@@ -268,7 +269,11 @@ final class PgmSender extends PgmSession
     private int sendRepairs(final long nowNs)
     {
         int work = 0;
-        while (repairCount > 0)
+        refill(nowNs);
+        // Repairs share RATE with ODATA (they may run it into debt, which pauses ODATA): a flood of NAKs cannot
+        // make the source send more than RATE, only delay its new data.
+        final double maxDebt = -Math.max(options.maxTpdu() * 4.0, options.bytesPerSecond() / 10.0);
+        while (repairCount > 0 && tokens > maxDebt)
         {
             final int sqn = repairs[repairHead];
             repairHead = (repairHead + 1) % repairs.length;
@@ -284,6 +289,7 @@ final class PgmSender extends PgmSession
             PgmEncoder.encodeData(slot, 0, PgmDescriptor.TYPE_RDATA, sourcePort, address.port(), gsi, sqn,
                 window.trail(), tsduLength);
             send(slot, length, groupAddress);
+            tokens -= length + 28;
             window.repaired(sqn, nowNs);
             rdataSent++;
             work++;
