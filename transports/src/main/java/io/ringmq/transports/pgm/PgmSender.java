@@ -47,6 +47,8 @@ final class PgmSender extends PgmSession
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
     private final UnsafeBuffer receiveView = new UnsafeBuffer(receiveBuffer);
     private final UnsafeBuffer control = new UnsafeBuffer(new byte[1024]);
+    /** Every datagram leaves from here: no ByteBuffer per send, and the JDK needs no temporary direct copy. */
+    private final ByteBuffer sendBuffer;
     private final PgmPacket packet = new PgmPacket();
     private final int[] nakList = new int[PgmDescriptor.OPT_NAK_LIST_MAX_ENTRIES];
     private final int[] repairs = new int[4096];
@@ -86,6 +88,7 @@ final class PgmSender extends PgmSession
         while (port == address.port());
         sourcePort = port;
         window = new TransmitWindow(options.windowSqns(), options.maxTpdu());
+        sendBuffer = ByteBuffer.allocateDirect(Math.max(options.maxTpdu(), 1024));
         writer = new TsduWriter(options.maxTsdu(), this::sendOdata);
         channel = DatagramChannel.open(StandardProtocolFamily.INET);
         try
@@ -301,7 +304,9 @@ final class PgmSender extends PgmSession
     {
         try
         {
-            if (channel.send(ByteBuffer.wrap(buffer.byteArray(), 0, length), target) == 0)
+            sendBuffer.clear();
+            sendBuffer.put(buffer.byteArray(), 0, length).flip();
+            if (channel.send(sendBuffer, target) == 0)
             {
                 sendFailures++;
             }
