@@ -52,6 +52,14 @@ final class CommonOptions
     @Mixin
     ProfileOption profile = new ProfileOption();
 
+    @Option(names = "--rate", paramLabel = "KBITS",
+        description = "epgm: the multicast data rate in kbit/s (RATE; default 100, as libzmq's). Set it on both sides.")
+    String rate;
+
+    @Option(names = "--recovery-ivl", paramLabel = "MS",
+        description = "epgm: how long a sender keeps sent data for repairs, in ms (RECOVERY_IVL; default 10000).")
+    String recoveryIvl;
+
     @Option(names = "--verbose", description = "One stderr line per connection event.")
     boolean verbose;
 
@@ -73,6 +81,22 @@ final class CommonOptions
             throw CliException.usage("--timeout must not be negative: '" + timeout + "'");
         }
         return (int)Math.min(Integer.MAX_VALUE, Math.round(seconds * 1000));
+    }
+
+    /**
+     * @return --rate in kbit/s, or -1 when not given.
+     */
+    int rateKbps()
+    {
+        return rate == null ? -1 : Numbers.positive("--rate", rate);
+    }
+
+    /**
+     * @return --recovery-ivl in milliseconds, or -1 when not given.
+     */
+    int recoveryIvlMs()
+    {
+        return recoveryIvl == null ? -1 : Numbers.nonNegative("--recovery-ivl", recoveryIvl);
     }
 
     /**

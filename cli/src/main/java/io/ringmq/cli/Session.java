@@ -45,6 +45,8 @@ final class Session implements AutoCloseable
         this.options = options;
         options.timeoutMs();
         options.idleStrategy();
+        options.rateKbps();
+        options.recoveryIvlMs();
         Security.validate(options);
         // The profile first, then what the command line gives explicitly, which wins over it.
         final ContextProfile profile = options.profile.profile();
@@ -127,6 +129,14 @@ final class Session implements AutoCloseable
         if (secure)
         {
             Security.apply(context, socket, options);
+        }
+        if (options.rateKbps() > 0)
+        {
+            socket.setOption(SocketOption.RATE, options.rateKbps());
+        }
+        if (options.recoveryIvlMs() >= 0)
+        {
+            socket.setOption(SocketOption.RECOVERY_IVL, options.recoveryIvlMs());
         }
         socket.monitor(new MonitorEvent.Listener()
         {

@@ -38,7 +38,11 @@ class CliErrorsIT
         assertError(RingMqProcess.run(null, "recv", "PULL", "tcp://127.0.0.1:1", "--timeout", "soon"), 2, "soon");
         assertError(RingMqProcess.run(null, "recv", "TOASTER", "tcp://127.0.0.1:1"), 2, "TOASTER");
         assertError(RingMqProcess.run(null, "send", "SUB", "tcp://127.0.0.1:1"), 2, "SUB");
-        assertError(RingMqProcess.run(null, "recv", "PULL", "pgm://eth0;239.192.1.1:5555"), 2, "pgm");
+        assertError(RingMqProcess.run(null, "recv", "PULL", "pgm://eth0;239.192.1.1:5555"), 2, "use epgm://");
+        assertError(RingMqProcess.run(null, "recv", "SUB", "epgm://lo;239.192.1.1:5555", "--rate", "fast"), 2,
+            "fast");
+        assertError(RingMqProcess.run(null, "recv", "SUB", "epgm://lo;239.192.1.1:5555", "--recovery-ivl", "-1"), 2,
+            "-1");
         assertError(RingMqProcess.run(null, "recv", "PULL", "tcp://127.0.0.1:1", "--curve-server-key", "notakey"),
             2, "notakey");
         assertError(RingMqProcess.run(null, "recv", "PULL", "tcp://127.0.0.1:1", "--affinity", "4096"), 2, "4096");

@@ -11,7 +11,7 @@ import io.ringmq.transports.Endpoint;
  */
 public final class EndpointUri
 {
-    /** The part before {@code ://}. pgm and epgm parse but are refused as unsupported. */
+    /** The part before {@code ://}. epgm's {@code IFACE;GROUP:PORT} is its {@link #path()}; pgm is refused. */
     public enum Transport
     {
         TCP, IPC, INPROC, PGM, EPGM

@@ -24,6 +24,7 @@ final class SocketNetwork implements ConnectionOwner
     private final IoAgent agent;
     private final ArrayList<String[]> bound = new ArrayList<>();
     private final ArrayList<String> connected = new ArrayList<>();
+    private SocketMulticast multicast;
 
     SocketNetwork(final Socket socket, final IoAgent agent)
     {
@@ -41,6 +42,10 @@ final class SocketNetwork implements ConnectionOwner
      */
     String bind(final Endpoint endpoint, final Options options)
     {
+        if (endpoint.scheme() == Endpoint.Scheme.EPGM)
+        {
+            return multicast().open(endpoint, options, "bind");
+        }
         try
         {
             final String actual = agent.bind(endpoint, options.toConfig(socket.context()), this);
@@ -69,6 +74,11 @@ final class SocketNetwork implements ConnectionOwner
      */
     void connect(final Endpoint endpoint, final Options options)
     {
+        if (endpoint.scheme() == Endpoint.Scheme.EPGM)
+        {
+            multicast().open(endpoint, options, "connect");
+            return;
+        }
         final io.ringmq.transports.ConnectionConfig config = options.toConfig(socket.context());
         if (options.immediate || socket.pattern().waitsForHandshake())
         {
@@ -88,6 +98,10 @@ final class SocketNetwork implements ConnectionOwner
      */
     boolean unbind(final String endpoint)
     {
+        if (null != multicast && multicast.close(endpoint))
+        {
+            return true;
+        }
         for (int i = 0; i < bound.size(); i++)
         {
             final String[] pair = bound.get(i);
@@ -103,6 +117,10 @@ final class SocketNetwork implements ConnectionOwner
 
     boolean disconnect(final String endpoint)
     {
+        if (null != multicast && multicast.close(endpoint))
+        {
+            return true;
+        }
         if (!connected.remove(endpoint))
         {
             return false;
@@ -114,6 +132,19 @@ final class SocketNetwork implements ConnectionOwner
     void close()
     {
         agent.closeAll(this);
+        if (null != multicast)
+        {
+            multicast.closeAll(socket.options.lingerMs);
+        }
+    }
+
+    private SocketMulticast multicast()
+    {
+        if (null == multicast)
+        {
+            multicast = new SocketMulticast(socket);
+        }
+        return multicast;
     }
 
     // ------------------------------------------------------------------ from the I/O agent

@@ -12,8 +12,9 @@ import java.nio.file.Path;
  * brackets, and libzmq's source form {@code tcp://SRC;DST}), {@code ipc:///PATH}, or {@code inproc://NAME}.
  * <p>
  * ipc is a real Unix domain socket. JDK 17 has no Linux abstract namespace, so libzmq's {@code ipc://@name} is
- * refused as unsupported. {@code pgm://} and {@code epgm://} are recognised and refused as unsupported until the
- * multicast transport exists.
+ * refused as unsupported. {@code epgm://IFACE;GROUP:PORT} keeps its address in {@link #path()}
+ * ({@code io.ringmq.transports.pgm}); {@code pgm://} (raw IP) is refused as unsupported: the JDK has no raw
+ * sockets.
  */
 public final class Endpoint
 {
@@ -78,9 +79,12 @@ public final class Endpoint
                 }
                 return new Endpoint(endpoint, Scheme.INPROC, null, 0, null, 0, address);
             case "pgm":
+                throw new BadEndpointException("unsupported transport 'pgm' in '" + endpoint +
+                    "': PGM over raw IP needs raw sockets, which the JDK cannot open; use epgm:// (PGM over UDP)",
+                    true);
             case "epgm":
-                throw new BadEndpointException("unsupported transport '" + schemeName + "' in '" + endpoint +
-                    "': multicast (pgm/epgm) is not built yet", true);
+                io.ringmq.transports.pgm.EpgmAddress.checkForm(endpoint, address);
+                return new Endpoint(endpoint, Scheme.EPGM, null, 0, null, 0, address);
             default:
                 throw new BadEndpointException("unsupported transport '" + schemeName + "' in '" + endpoint + "'",
                     true);

@@ -46,13 +46,37 @@ class EndpointTest
     @Test
     void transportsNotBuiltAreUnsupported()
     {
-        for (final String endpoint : new String[]{"pgm://eth0;239.192.1.1:5555", "epgm://eth0;239.1.1.1:5",
+        for (final String endpoint : new String[]{"pgm://eth0;239.192.1.1:5555",
             "ipc://@abstract", "udp://127.0.0.1:5"})
         {
             final BadEndpointException failure =
                 assertThrows(BadEndpointException.class, () -> Endpoint.parse(endpoint));
             assertTrue(failure.isUnsupported(), endpoint);
         }
+    }
+
+    @Test
+    void epgmKeepsItsAddressAndChecksItsForm()
+    {
+        final Endpoint epgm = Endpoint.parse("epgm://10.251.0.1;239.192.1.1:5555");
+        assertEquals(Endpoint.Scheme.EPGM, epgm.scheme());
+        assertEquals("10.251.0.1;239.192.1.1:5555", epgm.path());
+        for (final String bad : new String[]{"epgm://239.192.1.1:5555", "epgm://eth0;10.0.0.1:5555",
+            "epgm://eth0;239.192.1.1:0", "epgm://eth0;239.192.1.1:", "epgm://eth0;239.192.1:5555"})
+        {
+            final BadEndpointException failure = assertThrows(BadEndpointException.class, () -> Endpoint.parse(bad));
+            assertFalse(failure.isUnsupported(), bad);
+        }
+    }
+
+    @Test
+    void rawPgmNamesEpgmAsTheAlternative()
+    {
+        final BadEndpointException failure =
+            assertThrows(BadEndpointException.class, () -> Endpoint.parse("pgm://eth0;239.192.1.1:5555"));
+        assertTrue(failure.isUnsupported());
+        assertTrue(failure.getMessage().contains("raw sockets"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("use epgm://"), failure.getMessage());
     }
 
     @Test
