@@ -71,7 +71,7 @@ final class CatCommands
         String delayMs = "0";
 
         @Mixin
-        CommonOptions common = new CommonOptions();
+        MulticastCommonOptions common = new MulticastCommonOptions();
 
         @Mixin
         LatencyOptions latency = new LatencyOptions();
@@ -213,7 +213,7 @@ final class CatCommands
         List<String> subscribe = new ArrayList<>();
 
         @Mixin
-        CommonOptions common = new CommonOptions();
+        MulticastCommonOptions common = new MulticastCommonOptions();
 
         @Mixin
         LatencyOptions latency = new LatencyOptions();

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The options every networked command takes (cli.md's table).
  */
-final class CommonOptions
+class CommonOptions
 {
     @Option(names = "--timeout", paramLabel = "SEC",
         description = "Give up with exit 1 after SEC seconds (decimal allowed) in which no awaited message, reply or " +
@@ -52,14 +52,6 @@ final class CommonOptions
     @Mixin
     ProfileOption profile = new ProfileOption();
 
-    @Option(names = "--rate", paramLabel = "KBITS",
-        description = "epgm: the multicast data rate in kbit/s (RATE; default 100, as libzmq's). Set it on both sides.")
-    String rate;
-
-    @Option(names = "--recovery-ivl", paramLabel = "MS",
-        description = "epgm: how long a sender keeps sent data for repairs, in ms (RECOVERY_IVL; default 10000).")
-    String recoveryIvl;
-
     @Option(names = "--verbose", description = "One stderr line per connection event.")
     boolean verbose;
 
@@ -84,19 +76,19 @@ final class CommonOptions
     }
 
     /**
-     * @return --rate in kbit/s, or -1 when not given.
+     * @return the epgm data rate in kbit/s, or -1 when not given (only {@link MulticastCommonOptions} takes it).
      */
     int rateKbps()
     {
-        return rate == null ? -1 : Numbers.positive("--rate", rate);
+        return -1;
     }
 
     /**
-     * @return --recovery-ivl in milliseconds, or -1 when not given.
+     * @return the epgm recovery interval in milliseconds, or -1 when not given.
      */
     int recoveryIvlMs()
     {
-        return recoveryIvl == null ? -1 : Numbers.nonNegative("--recovery-ivl", recoveryIvl);
+        return -1;
     }
 
     /**

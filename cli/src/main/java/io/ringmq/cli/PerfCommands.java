@@ -42,7 +42,7 @@ final class PerfCommands
         String count;
 
         @Mixin
-        CommonOptions common = new CommonOptions();
+        MulticastCommonOptions common = new MulticastCommonOptions();
 
         int size()
         {

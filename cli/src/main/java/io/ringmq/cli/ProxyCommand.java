@@ -39,7 +39,7 @@ final class ProxyCommand implements Callable<Integer>
     String capture;
 
     @Mixin
-    CommonOptions common = new CommonOptions();
+    MulticastCommonOptions common = new MulticastCommonOptions();
 
     @Mixin
     LatencyOptions latency = new LatencyOptions();

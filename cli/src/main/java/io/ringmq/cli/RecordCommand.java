@@ -53,7 +53,7 @@ final class RecordCommand implements Callable<Integer>
     String count;
 
     @Mixin
-    CommonOptions common = new CommonOptions();
+    MulticastCommonOptions common = new MulticastCommonOptions();
 
     private volatile boolean stopping;
 
