@@ -1,8 +1,8 @@
 package io.ringmq.engine;
 
-import io.ringmq.transports.IoAgent;
-import io.ringmq.transports.IoThreads;
-import io.ringmq.transports.Metadata;
+import io.ringmq.transports.agent.IoAgent;
+import io.ringmq.transports.agent.IoThreads;
+import io.ringmq.transports.zmtp.Metadata;
 import io.ringmq.rings.Pipe;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;

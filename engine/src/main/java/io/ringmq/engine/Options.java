@@ -1,7 +1,7 @@
 package io.ringmq.engine;
 
 import io.ringmq.transports.ConnectionConfig;
-import io.ringmq.transports.StreamEngineConfig;
+import io.ringmq.transports.zmtp.StreamEngineConfig;
 import io.ringmq.transports.TransportOptions;
 
 import java.util.concurrent.TimeUnit;

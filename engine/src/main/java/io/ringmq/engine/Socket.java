@@ -1,10 +1,10 @@
 package io.ringmq.engine;
 
 import io.ringmq.rings.BlockingIdleStrategy;
-import io.ringmq.transports.Endpoint;
-import io.ringmq.transports.IoAgent;
+import io.ringmq.transports.channels.Endpoint;
+import io.ringmq.transports.agent.IoAgent;
 import io.ringmq.rings.IdleStrategyKind;
-import io.ringmq.transports.Metadata;
+import io.ringmq.transports.zmtp.Metadata;
 import io.ringmq.rings.Pipe;
 import io.ringmq.rings.Waker;
 import org.agrona.DirectBuffer;
