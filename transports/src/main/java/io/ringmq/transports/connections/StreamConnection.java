@@ -17,7 +17,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -39,36 +38,29 @@ import java.nio.channels.SocketChannel;
  */
 final class StreamConnection implements StreamEngineListener, ChannelConnection
 {
-    static final int READ_CAPACITY = ConnectionHost.IO_BUFFER_CAPACITY;
-    static final int WRITE_CAPACITY = ConnectionHost.IO_BUFFER_CAPACITY;
-    private static final int WRITE_BATCH_THRESHOLD = WRITE_CAPACITY / 2;
+    private static final int WRITE_BATCH_THRESHOLD = ConnectionHost.IO_BUFFER_CAPACITY / 2;
 
     private final ConnectionHost host;
     private final SocketChannel channel;
     private final ConnectionConfig config;
     private final ConnectionOwner owner;
     private final String endpoint;
-    /** The listener that accepted this connection or the connector that made it, told when its handshake ends and
-     * when it closes; or null. */
+    /**
+     * The listener that accepted this connection or the connector that made it, told when its handshake ends and
+     * when it closes; or null.
+     */
     private final ConnectionOrigin origin;
     private boolean handshaking = true;
     /** A session pipe that outlives this connection (connect side), or null to make a pipe at the handshake. */
     private final Pipe.End sessionEnd;
     private final StreamEngine engine;
-    /** Lent by the agent while it holds undecoded bytes, null otherwise. */
-    private ByteBuffer readBuffer;
-    private final UnsafeBuffer readView = new UnsafeBuffer(0, 0);
-    /** Lent by the agent while it holds unwritten bytes, null otherwise. */
-    private ByteBuffer writeBuffer;
-    private final UnsafeBuffer writeView = new UnsafeBuffer(0, 0);
+    private final ReadBuffer in;
+    private final WriteBuffer out;
     private final UnsafeBuffer frameView = new UnsafeBuffer(0, 0);
     private UnsafeBuffer subscriptionScratch = new UnsafeBuffer(new byte[256]);
     private final String peerAddress;
     private SelectionKey key;
     private Pipe.End end;
-    private int readLength;
-    private int writeOffset;
-    private int writeLength;
     private boolean inboundBlocked;
     private boolean inboundMidMessage;
     private boolean discarding;
@@ -86,6 +78,8 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
     {
         this.sessionEnd = sessionEnd;
         this.host = host;
+        this.in = new ReadBuffer(host);
+        this.out = new WriteBuffer(host);
         this.channel = channel;
         this.config = config;
         this.owner = owner;
@@ -145,7 +139,7 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
     public boolean hasQueuedOutbound()
     {
         return !closed && (engine.controlLength() > 0 ||
-            (end != null && engine.isActive() && writeLength == writeOffset && end.hasMessage()));
+            (end != null && engine.isActive() && !out.isPending() && end.hasMessage()));
     }
 
     /**
@@ -188,7 +182,7 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
      */
     boolean isWritePending()
     {
-        return writeLength > writeOffset;
+        return out.isPending();
     }
 
     /**
@@ -239,7 +233,7 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
             {
                 lingerDeadlineNs = nowNs + config.lingerNs();
             }
-            if ((writeLength == writeOffset && !end.hasMessage()) || nowNs - lingerDeadlineNs >= 0)
+            if ((!out.isPending() && !end.hasMessage()) || nowNs - lingerDeadlineNs >= 0)
             {
                 close(0, null, false);
             }
@@ -276,21 +270,13 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
             key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
             return;
         }
-        if (readBuffer == null)
-        {
-            readBuffer = host.acquireBuffer(READ_CAPACITY);
-            readView.wrap(readBuffer);
-        }
         try
         {
-            readBuffer.limit(readBuffer.capacity()).position(readLength);
-            final int read = channel.read(readBuffer);
-            if (read < 0)
+            if (in.readFrom(channel) < 0)
             {
                 close(TransportEvent.DISCONNECTED, Errno.ECONNRESET, "peer closed the connection", true);
                 return;
             }
-            readLength += read;
         }
         catch (final IOException ex)
         {
@@ -316,7 +302,7 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
             inboundBlocked = true;
             return 0;
         }
-        if (readLength == 0)
+        if (in.length() == 0)
         {
             inboundBlocked = false;
             returnReadBuffer();
@@ -330,7 +316,7 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
             batchEnd.deferWakeups();
             try
             {
-                consumed = engine.onBytes(readView, 0, readLength, nowNs);
+                consumed = engine.onBytes(in.view(), 0, in.length(), nowNs);
             }
             finally
             {
@@ -339,42 +325,26 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         }
         else
         {
-            consumed = engine.onBytes(readView, 0, readLength, nowNs);
+            consumed = engine.onBytes(in.view(), 0, in.length(), nowNs);
         }
         if (consumed < 0)
         {
             return 0; // onFailure closed the connection
         }
-        if (consumed > 0 && consumed < readLength)
-        {
-            readView.putBytes(0, readView, consumed, readLength - consumed);
-        }
-        readLength -= consumed;
+        in.consumed(consumed);
         // Undecoded bytes left behind mean the engine stopped at the ring's mark, even if the socket has made room
         // since: stay paused until the next duty cycle decodes them, or nothing would ever decode them (the kernel
         // may hold no more bytes to make the channel readable again).
-        inboundBlocked = readLength > 0 || inboundAtMark();
+        inboundBlocked = in.length() > 0 || inboundAtMark();
         returnReadBuffer();
         return consumed;
     }
 
     private void returnReadBuffer()
     {
-        if (readLength == 0 && readBuffer != null && !closed)
+        if (!closed)
         {
-            host.releaseBuffer(readBuffer);
-            readBuffer = null;
-            readView.wrap(0, 0);
-        }
-    }
-
-    private void returnWriteBuffer()
-    {
-        if (writeLength == 0 && writeBuffer != null)
-        {
-            host.releaseBuffer(writeBuffer);
-            writeBuffer = null;
-            writeView.wrap(0, 0);
+            in.returnIfEmpty();
         }
     }
 
@@ -384,7 +354,7 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
     private int flushOut(final long nowNs)
     {
         int work = 0;
-        if (writeLength > writeOffset && !write())
+        if (out.isPending() && !write())
         {
             return 0;
         }
@@ -392,10 +362,10 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         {
             if (engine.controlLength() > 0)
             {
-                ensureWritable(engine.controlLength());
-                writeLength += engine.drainControl(writeView, writeLength, writeView.capacity() - writeLength);
+                out.ensureWritable(engine.controlLength());
+                out.appended(engine.drainControl(out.view(), out.length(), out.room()));
             }
-            if (end == null || !engine.isActive() || writeLength >= WRITE_BATCH_THRESHOLD)
+            if (end == null || !engine.isActive() || out.length() >= WRITE_BATCH_THRESHOLD)
             {
                 break;
             }
@@ -408,9 +378,9 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
             {
                 end.nextFrame(frameView);
                 final int length = frameView.capacity();
-                ensureWritable(length + StreamEngine.maxFrameOverhead());
-                writeLength += engine.encodeFrame(
-                    writeView, writeLength, left > 1 ? FrameDescriptor.FLAG_MORE : 0, frameView, 0, length);
+                out.ensureWritable(length + StreamEngine.maxFrameOverhead());
+                out.appended(engine.encodeFrame(
+                    out.view(), out.length(), left > 1 ? FrameDescriptor.FLAG_MORE : 0, frameView, 0, length));
             }
             work++;
         }
@@ -418,14 +388,14 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         {
             end.release();
         }
-        if (writeLength > writeOffset)
+        if (out.isPending())
         {
-            work += writeLength - writeOffset;
+            work += out.pendingBytes();
             write();
         }
         if (!closed)
         {
-            returnWriteBuffer();
+            out.returnIfEmpty();
         }
         return work;
     }
@@ -435,21 +405,18 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
      */
     private boolean write()
     {
+        final boolean written;
         try
         {
-            writeBuffer.limit(writeLength).position(writeOffset);
-            channel.write(writeBuffer);
-            writeOffset = writeBuffer.position();
+            written = out.writeTo(channel);
         }
         catch (final IOException ex)
         {
             close(TransportEvent.DISCONNECTED, Errno.ECONNRESET, ex.getMessage(), true);
             return false;
         }
-        if (writeOffset == writeLength)
+        if (written)
         {
-            writeOffset = 0;
-            writeLength = 0;
             if ((key.interestOps() & SelectionKey.OP_WRITE) != 0)
             {
                 key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
@@ -458,35 +425,6 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         }
         key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
         return false;
-    }
-
-    private void ensureWritable(final int length)
-    {
-        if (writeBuffer == null)
-        {
-            writeBuffer = host.acquireBuffer(WRITE_CAPACITY);
-            writeView.wrap(writeBuffer);
-        }
-        if (writeLength + length <= writeView.capacity())
-        {
-            return;
-        }
-        if (writeOffset > 0)
-        {
-            writeView.putBytes(0, writeView, writeOffset, writeLength - writeOffset);
-            writeLength -= writeOffset;
-            writeOffset = 0;
-        }
-        if (writeLength + length > writeView.capacity())
-        {
-            // A message larger than the buffer: grow once to hold it (amortised: doubling).
-            final int capacity = Math.max(writeView.capacity() * 2, writeLength + length);
-            final ByteBuffer grown = ByteBuffer.allocateDirect(capacity);
-            final UnsafeBuffer grownView = new UnsafeBuffer(grown);
-            grownView.putBytes(0, writeView, 0, writeLength);
-            writeBuffer = grown;
-            writeView.wrap(grown);
-        }
     }
 
     // ------------------------------------------------------------------ engine events
@@ -583,8 +521,8 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         // Best effort: an ERROR command the mechanism queued goes out before the close.
         if (engine.controlLength() > 0)
         {
-            ensureWritable(engine.controlLength());
-            writeLength += engine.drainControl(writeView, writeLength, writeView.capacity() - writeLength);
+            out.ensureWritable(engine.controlLength());
+            out.appended(engine.drainControl(out.view(), out.length(), out.room()));
             write();
         }
         close(TransportEvent.of(failure), TransportEvent.valueOf(failure), reason, true);
@@ -632,16 +570,8 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
             end.abandon();
         }
         engine.close(); // zeroes the connection's secrets, releases its ZAP channel
-        if (readBuffer != null)
-        {
-            host.releaseBuffer(readBuffer);
-            readBuffer = null;
-        }
-        if (writeBuffer != null)
-        {
-            host.releaseBuffer(writeBuffer);
-            writeBuffer = null;
-        }
+        in.release();
+        out.release();
         if (event != 0)
         {
             owner.onEvent(event, endpoint, value, reason);

@@ -18,8 +18,6 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.nio.ByteBuffer;
-
 import static io.ringmq.codecs.FrameDescriptor.FLAG_COMMAND;
 import static io.ringmq.codecs.FrameDescriptor.FLAG_MORE;
 
@@ -45,9 +43,6 @@ public final class StreamEngine implements FrameHandler
     private static final int STATE_ACTIVE = 3;
     private static final int STATE_FAILED = 4;
 
-    private static final int CONTROL_CAPACITY = 4096;
-    private static final long NANOS_PER_DECISECOND = 100_000_000L;
-    private static final long NO_DEADLINE = Long.MAX_VALUE;
     /** While the mechanism waits for ZAP, {@link #nextDeadlineNs} asks to be ticked this often to re-poll it. */
     static final long ZAP_POLL_INTERVAL_NS = 1_000_000L;
 
@@ -59,30 +54,19 @@ public final class StreamEngine implements FrameHandler
     private final CommandDecoder command = new CommandDecoder();
     private final SubscriptionDecoder subscriptions = new SubscriptionDecoder();
     private final UnsafeBuffer ownGreeting = new UnsafeBuffer(new byte[GreetingDescriptor.LENGTH]);
-    private final UnsafeBuffer control = new UnsafeBuffer(ByteBuffer.allocateDirect(CONTROL_CAPACITY));
-    /**
-     * The mechanism's handshake commands are produced here; after the handshake the engine's own commands (PING,
-     * PONG, an encrypted subscription) are encoded here first, then encrypted into MESSAGE when the mechanism
-     * encrypts. The two uses never overlap, so one buffer serves both: an idle connection's memory is mostly these.
-     */
-    private final UnsafeBuffer commandScratch = new UnsafeBuffer(ByteBuffer.allocateDirect(CONTROL_CAPACITY));
-    private final UnsafeBuffer commandBody = commandScratch;
+    private final ControlQueue control = new ControlQueue();
+    private final Heartbeats heartbeats;
+    private final OutboundFramer framer;
+    /** Where the mechanism's handshake commands and the engine's PING/PONG are made (the framer's scratch). */
+    private final UnsafeBuffer commandScratch;
     private final UnsafeBuffer pingContext = new UnsafeBuffer(new byte[0]);
-    private final boolean sendsSubscriptions;
     private final boolean receivesSubscriptions;
 
     private int state = STATE_GREETING;
     private boolean encrypting;
-    private int controlLength;
     private ZmtpVersion version;
     private boolean inboundMidMessage;
-    private boolean outboundMidMessage;
     private boolean greetingRestQueued;
-    private long handshakeDeadlineNs = NO_DEADLINE;
-    private long nextPingNs = NO_DEADLINE;
-    private long heartbeatDeadlineNs = NO_DEADLINE;
-    private long ttlDeadlineNs = NO_DEADLINE;
-    private long peerTtlNs;
     private long nowNs;
     private EngineFailure failure;
     private String failureReason;
@@ -96,12 +80,14 @@ public final class StreamEngine implements FrameHandler
         this.config = config;
         this.mechanism = mechanism;
         this.listener = listener;
+        this.heartbeats = new Heartbeats(config);
         this.greeting = new GreetingDecoder(true);
         // Until the handshake is done the peer is unauthenticated and only commands are legal: hold them to the
         // handshake limit (READY and INITIATE metadata are otherwise unbounded); MAXMSGSIZE applies after.
         this.frames = new FrameDecoder(config.handshakeFrameLimit());
         final SocketType type = config.socketType;
-        this.sendsSubscriptions = type == SocketType.SUB || type == SocketType.XSUB;
+        this.framer = new OutboundFramer(mechanism, control, type == SocketType.SUB || type == SocketType.XSUB);
+        this.commandScratch = framer.scratch();
         this.receivesSubscriptions = type == SocketType.PUB || type == SocketType.XPUB;
     }
 
@@ -113,11 +99,8 @@ public final class StreamEngine implements FrameHandler
     {
         this.nowNs = nowNs;
         GreetingDescriptor.encode(ownGreeting, 0, mechanism.mechanism(), false);
-        queueControl(ownGreeting, 0, GreetingDescriptor.EAGER_SEND_LENGTH);
-        if (config.handshakeIvlNs > 0)
-        {
-            handshakeDeadlineNs = nowNs + config.handshakeIvlNs;
-        }
+        control.append(ownGreeting, 0, GreetingDescriptor.EAGER_SEND_LENGTH);
+        heartbeats.handshakeStarted(nowNs);
     }
 
     /**
@@ -152,18 +135,14 @@ public final class StreamEngine implements FrameHandler
         }
         if (consumed < length && state != STATE_GREETING)
         {
-            ttlDeadlineNs = NO_DEADLINE;
-            heartbeatDeadlineNs = NO_DEADLINE;
+            heartbeats.trafficArriving();
             final int decoded = frames.decode(src, offset + consumed, length - consumed, this);
             if (decoded < 0)
             {
                 return fail(EngineFailure.PROTOCOL, frames.error().description());
             }
             consumed += decoded;
-            if (peerTtlNs > 0)
-            {
-                ttlDeadlineNs = nowNs + peerTtlNs;
-            }
+            heartbeats.trafficArrived(nowNs);
         }
         return state == STATE_FAILED ? -1 : consumed;
     }
@@ -187,11 +166,11 @@ public final class StreamEngine implements FrameHandler
             {
                 // A pre-3.0 peer reads a 12-byte greeting ending in our socket type.
                 ownGreeting.putByte(GreetingDescriptor.V2_SOCKET_TYPE_OFFSET, (byte)config.socketType.number());
-                queueControl(ownGreeting, GreetingDescriptor.V2_SOCKET_TYPE_OFFSET, 1);
+                control.append(ownGreeting, GreetingDescriptor.V2_SOCKET_TYPE_OFFSET, 1);
             }
             else
             {
-                queueControl(ownGreeting, GreetingDescriptor.EAGER_SEND_LENGTH,
+                control.append(ownGreeting, GreetingDescriptor.EAGER_SEND_LENGTH,
                     GreetingDescriptor.LENGTH - GreetingDescriptor.EAGER_SEND_LENGTH);
             }
         }
@@ -214,8 +193,7 @@ public final class StreamEngine implements FrameHandler
                 }
                 // ZMTP 2.0 has no READY: the identity travels as the first message.
                 final byte[] identity = config.routingId;
-                controlLength += FrameDescriptor.encodeFrame(
-                    control, controlLength, 0, new UnsafeBuffer(identity), 0, identity.length);
+                control.appendFrame(0, new UnsafeBuffer(identity), 0, identity.length);
                 state = STATE_V2_IDENTITY;
                 return true;
             default:
@@ -233,16 +211,16 @@ public final class StreamEngine implements FrameHandler
     private boolean pumpMechanism()
     {
         int bodyLength;
-        while ((bodyLength = mechanism.produceCommand(commandBody, 0)) > 0)
+        while ((bodyLength = mechanism.produceCommand(commandScratch, 0)) > 0)
         {
-            queueCommand(commandBody, bodyLength);
+            control.appendFrame(FLAG_COMMAND, commandScratch, 0, bodyLength);
         }
         final int status = mechanism.status();
         if (status == SecurityMechanism.FAILED)
         {
             if (mechanism.sendsError())
             {
-                controlLength += CommandEncoder.encodeError(control, controlLength, mechanism.errorReason());
+                control.appendError(mechanism.errorReason());
             }
             fail(EngineFailure.HANDSHAKE_REFUSED, mechanism.errorReason());
             return false;
@@ -259,11 +237,8 @@ public final class StreamEngine implements FrameHandler
         state = STATE_ACTIVE;
         frames.maxFrameLength(config.maxMessageSize);
         encrypting = mechanism.encryptsMessages() && version != ZmtpVersion.ZMTP_2_0;
-        handshakeDeadlineNs = NO_DEADLINE;
-        if (config.heartbeatIvlNs > 0 && version != ZmtpVersion.ZMTP_2_0 && version != ZmtpVersion.ZMTP_3_0)
-        {
-            nextPingNs = nowNs + config.heartbeatIvlNs;
-        }
+        framer.encrypting(encrypting);
+        heartbeats.handshakeEnded(nowNs, version != ZmtpVersion.ZMTP_2_0 && version != ZmtpVersion.ZMTP_3_0);
         listener.onHandshakeSucceeded(version, peerType, peerIdentity);
     }
 
@@ -373,11 +348,11 @@ public final class StreamEngine implements FrameHandler
                     fail(EngineFailure.PROTOCOL, "malformed PING");
                     return false;
                 }
-                peerTtlNs = command.pingTtl() * NANOS_PER_DECISECOND;
-                if (controlLength + FrameDescriptor.LONG_HEADER_LENGTH + 5 + command.fieldLength() +
-                    mechanism.messageOverhead() <= CONTROL_CAPACITY)
+                heartbeats.peerTtl(command.pingTtl());
+                if (control.hasRoomFor(
+                    FrameDescriptor.LONG_HEADER_LENGTH + 5 + command.fieldLength() + mechanism.messageOverhead()))
                 {
-                    queueActiveCommand(CommandEncoder.encodePong(
+                    framer.queueCommand(CommandEncoder.encodePong(
                         commandScratch, 0, buffer, command.fieldOffset(), command.fieldLength()));
                 }
                 return true;
@@ -420,36 +395,28 @@ public final class StreamEngine implements FrameHandler
         {
             return false;
         }
-        if (nowNs - handshakeDeadlineNs >= 0 && handshakeDeadlineNs != NO_DEADLINE)
+        switch (heartbeats.due(nowNs))
         {
-            fail(EngineFailure.HANDSHAKE_TIMEOUT, "no handshake within HANDSHAKE_IVL");
-            return false;
+            case Heartbeats.HANDSHAKE_TIMEOUT:
+                fail(EngineFailure.HANDSHAKE_TIMEOUT, "no handshake within HANDSHAKE_IVL");
+                return false;
+            case Heartbeats.TTL_EXPIRED:
+                fail(EngineFailure.HEARTBEAT_TIMEOUT, "no traffic within the TTL the peer announced");
+                return false;
+            case Heartbeats.HEARTBEAT_TIMEOUT:
+                fail(EngineFailure.HEARTBEAT_TIMEOUT, "no traffic within HEARTBEAT_TIMEOUT of a PING");
+                return false;
+            case Heartbeats.PING_DUE:
+                if (control.hasRoomFor(FrameDescriptor.LONG_HEADER_LENGTH + 7 + mechanism.messageOverhead()))
+                {
+                    framer.queueCommand(
+                        CommandEncoder.encodePing(commandScratch, 0, heartbeats.pingTtl(), pingContext, 0, 0));
+                }
+                heartbeats.pingQueued(nowNs);
+                return true;
+            default:
+                return true;
         }
-        if (ttlDeadlineNs != NO_DEADLINE && nowNs - ttlDeadlineNs >= 0)
-        {
-            fail(EngineFailure.HEARTBEAT_TIMEOUT, "no traffic within the TTL the peer announced");
-            return false;
-        }
-        if (heartbeatDeadlineNs != NO_DEADLINE && nowNs - heartbeatDeadlineNs >= 0)
-        {
-            fail(EngineFailure.HEARTBEAT_TIMEOUT, "no traffic within HEARTBEAT_TIMEOUT of a PING");
-            return false;
-        }
-        if (nextPingNs != NO_DEADLINE && nowNs - nextPingNs >= 0)
-        {
-            final int ttl = (int)Math.min(config.heartbeatTtlNs / NANOS_PER_DECISECOND, 0xFFFF);
-            if (controlLength + FrameDescriptor.LONG_HEADER_LENGTH + 7 + mechanism.messageOverhead() <=
-                CONTROL_CAPACITY)
-            {
-                queueActiveCommand(CommandEncoder.encodePing(commandScratch, 0, ttl, pingContext, 0, 0));
-            }
-            nextPingNs = nowNs + config.heartbeatIvlNs;
-            if (heartbeatDeadlineNs == NO_DEADLINE && config.effectiveHeartbeatTimeoutNs() > 0)
-            {
-                heartbeatDeadlineNs = nowNs + config.effectiveHeartbeatTimeoutNs();
-            }
-        }
-        return true;
     }
 
     /**
@@ -457,8 +424,7 @@ public final class StreamEngine implements FrameHandler
      */
     public long nextDeadlineNs()
     {
-        final long deadline =
-            Math.min(Math.min(handshakeDeadlineNs, nextPingNs), Math.min(heartbeatDeadlineNs, ttlDeadlineNs));
+        final long deadline = heartbeats.nextDeadlineNs();
         if (state == STATE_HANDSHAKE && mechanism.awaitingZap())
         {
             // Re-poll the mechanism for its ZAP reply soon; the engine module may also tick it when the reply lands.
@@ -472,7 +438,7 @@ public final class StreamEngine implements FrameHandler
      */
     public int controlLength()
     {
-        return controlLength;
+        return control.length();
     }
 
     /**
@@ -483,14 +449,7 @@ public final class StreamEngine implements FrameHandler
      */
     public int drainControl(final MutableDirectBuffer dst, final int offset, final int capacity)
     {
-        final int length = Math.min(controlLength, capacity);
-        if (length > 0)
-        {
-            dst.putBytes(offset, control, 0, length);
-            control.putBytes(0, control, length, controlLength - length);
-            controlLength -= length;
-        }
-        return length;
+        return control.drain(dst, offset, capacity);
     }
 
     /**
@@ -523,74 +482,7 @@ public final class StreamEngine implements FrameHandler
         final int srcOffset,
         final int length)
     {
-        final boolean firstFrame = !outboundMidMessage;
-        outboundMidMessage = (flags & FLAG_MORE) != 0;
-        if (firstFrame && sendsSubscriptions && (flags & FLAG_MORE) == 0 && length > 0 &&
-            version == ZmtpVersion.ZMTP_3_1)
-        {
-            final byte first = src.getByte(srcOffset);
-            if (first == 0 || first == 1)
-            {
-                if (encrypting)
-                {
-                    final int frameLength = CommandEncoder.encodeSubscription(
-                        commandScratch, 0, first == 1, src, srcOffset + 1, length - 1);
-                    final int headerLength = headerLengthOf(commandScratch);
-                    return encodeEncrypted(dst, offset, SecurityMechanism.MESSAGE_FLAG_COMMAND,
-                        commandScratch, headerLength, frameLength - headerLength);
-                }
-                return CommandEncoder.encodeSubscription(dst, offset, first == 1, src, srcOffset + 1, length - 1);
-            }
-        }
-        if (encrypting)
-        {
-            return encodeEncrypted(dst, offset, flags & FLAG_MORE, src, srcOffset, length);
-        }
-        return FrameDescriptor.encodeFrame(dst, offset, flags & FLAG_MORE, src, srcOffset, length);
-    }
-
-    /**
-     * Writes one frame or command body as a frame holding a MESSAGE command: header, then the mechanism's
-     * encryption.
-     * Allocation-free: one secretbox.
-     */
-    private int encodeEncrypted(
-        final MutableDirectBuffer dst,
-        final int offset,
-        final int messageFlags,
-        final DirectBuffer src,
-        final int srcOffset,
-        final int length)
-    {
-        final int bodyLength = length + mechanism.messageOverhead();
-        // As libzmq frames it: a data frame without flags; MORE and COMMAND are inside the box.
-        final int headerLength = FrameDescriptor.encodeHeader(dst, offset, 0, bodyLength);
-        return headerLength + mechanism.encodeMessage(messageFlags, src, srcOffset, length, dst, offset + headerLength);
-    }
-
-    private static int headerLengthOf(final DirectBuffer frame)
-    {
-        return (frame.getByte(0) & FrameDescriptor.FLAG_LONG) != 0 ?
-            FrameDescriptor.LONG_HEADER_LENGTH : FrameDescriptor.SHORT_HEADER_LENGTH;
-    }
-
-    /**
-     * Queues a command frame the engine made in {@link #commandScratch} after the handshake (PING, PONG): as it is,
-     * or inside an encrypted MESSAGE when the mechanism encrypts.
-     */
-    private void queueActiveCommand(final int frameLength)
-    {
-        if (encrypting)
-        {
-            final int headerLength = headerLengthOf(commandScratch);
-            controlLength += encodeEncrypted(control, controlLength, SecurityMechanism.MESSAGE_FLAG_COMMAND,
-                commandScratch, headerLength, frameLength - headerLength);
-        }
-        else
-        {
-            control.putBytes(controlLength, commandScratch, 0, frameLength);
-            controlLength += frameLength;
-        }
+        return framer.encodeFrame(dst, offset, flags, src, srcOffset, length, version == ZmtpVersion.ZMTP_3_1);
     }
 
     /**
@@ -636,7 +528,7 @@ public final class StreamEngine implements FrameHandler
      */
     public boolean isAtMessageBoundary()
     {
-        return !outboundMidMessage;
+        return framer.isAtMessageBoundary();
     }
 
     /**
@@ -657,17 +549,6 @@ public final class StreamEngine implements FrameHandler
         return failureReason;
     }
 
-    private void queueCommand(final DirectBuffer body, final int bodyLength)
-    {
-        controlLength += FrameDescriptor.encodeFrame(control, controlLength, FLAG_COMMAND, body, 0, bodyLength);
-    }
-
-    private void queueControl(final DirectBuffer src, final int offset, final int length)
-    {
-        control.putBytes(controlLength, src, offset, length);
-        controlLength += length;
-    }
-
     private int fail(final EngineFailure failure, final String reason)
     {
         if (state != STATE_FAILED)
@@ -675,8 +556,7 @@ public final class StreamEngine implements FrameHandler
             state = STATE_FAILED;
             this.failure = failure;
             this.failureReason = reason;
-            nextPingNs = NO_DEADLINE;
-            handshakeDeadlineNs = NO_DEADLINE;
+            heartbeats.stop();
             mechanism.close();
             listener.onFailure(failure, reason);
         }
