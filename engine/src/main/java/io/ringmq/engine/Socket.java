@@ -1,8 +1,8 @@
 package io.ringmq.engine;
 
 import io.ringmq.rings.BlockingIdleStrategy;
-import io.ringmq.transports.channels.Endpoint;
 import io.ringmq.transports.agent.IoAgent;
+import io.ringmq.transports.channels.Endpoint;
 import io.ringmq.rings.IdleStrategyKind;
 import io.ringmq.transports.zmtp.Metadata;
 import io.ringmq.rings.Pipe;

@@ -1,9 +1,9 @@
 package io.ringmq.engine;
 
-import io.ringmq.transports.channels.BadEndpointException;
-import io.ringmq.transports.connections.ConnectionOwner;
-import io.ringmq.transports.channels.Endpoint;
 import io.ringmq.transports.agent.IoAgent;
+import io.ringmq.transports.channels.BadEndpointException;
+import io.ringmq.transports.channels.Endpoint;
+import io.ringmq.transports.connections.ConnectionOwner;
 import io.ringmq.transports.connections.PeerInfo;
 import io.ringmq.rings.Pipe;
 import io.ringmq.transports.TransportEvent;
