@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A connect request that lives as long as the socket keeps it: connects (resolving the host again on each
- * attempt), hands the channel to a connection on the same agent, and after every failure or disconnection tries again
- * after RECONNECT_IVL, doubling up to RECONNECT_IVL_MAX, as libzmq does. A connect may precede the peer's bind.
+ * attempt), hands the channel to a connection on the same agent, and after every failure or disconnection tries
+ * again after RECONNECT_IVL, doubling up to RECONNECT_IVL_MAX, as libzmq does. A connect may precede the peer's
+ * bind.
  */
 public final class TcpConnector implements SelectionHandler, ConnectionOrigin
 {
