@@ -177,7 +177,7 @@ def main():
     ready = threading.Event()
     threading.Thread(target=allow_everyone, args=(ctx, ready), daemon=True).start()
     ready.wait()
-    transports = ("transports", "io.ringmq.transports", "StreamEngineFuzz")
+    transports = ("transports", "io.ringmq.transports.zmtp", "StreamEngineFuzz")
     for mechanism in ("null", "plain", "curve"):
         suffix = mechanism.capitalize()
         for client_type, server_type, bind_selector, connect_selector in PATTERNS:
@@ -215,7 +215,7 @@ def main():
     endpoints += [b"tcp://[::1]:5555", b"tcp://127.0.0.1:0;localhost:5555", b"tcp://eth0:5555", b"pgm://eth0;239.1.1.1:5555"]
     for index, endpoint in enumerate(endpoints):
         for method in ("bind", "connect"):
-            write("transports", "io.ringmq.transports", "EndpointFuzz", method, "endpoint-%d" % index, endpoint)
+            write("transports", "io.ringmq.transports.channels", "EndpointFuzz", method, "endpoint-%d" % index, endpoint)
     ctx.term()
     if os.path.exists("/tmp/ringmq-fuzz-corpus.sock"):
         os.remove("/tmp/ringmq-fuzz-corpus.sock")

@@ -1,7 +1,7 @@
 package io.ringmq.engine;
 
 import io.ringmq.rings.BlockingIdleStrategy;
-import io.ringmq.transports.IoAgent;
+import io.ringmq.transports.agent.IoAgent;
 import org.agrona.ErrorHandler;
 import org.agrona.LangUtil;
 import org.agrona.concurrent.AgentInvoker;

@@ -1,7 +1,7 @@
 package io.ringmq.engine;
 
-import io.ringmq.transports.IoAgent;
-import io.ringmq.transports.IoThreads;
+import io.ringmq.transports.agent.IoAgent;
+import io.ringmq.transports.agent.IoThreads;
 import io.ringmq.rings.Pipe;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;

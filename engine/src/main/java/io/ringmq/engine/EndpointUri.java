@@ -1,7 +1,7 @@
 package io.ringmq.engine;
 
-import io.ringmq.transports.BadEndpointException;
-import io.ringmq.transports.Endpoint;
+import io.ringmq.transports.channels.BadEndpointException;
+import io.ringmq.transports.channels.Endpoint;
 
 /**
  * An endpoint as {@link Socket#bind(String)} and {@link Socket#connect(String)} read it, parsed without binding or

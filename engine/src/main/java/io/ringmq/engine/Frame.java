@@ -8,7 +8,8 @@ final class Frame
     final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     boolean more;
     /**
-     * The writer's metadata for the message this frame belongs to (a {@link io.ringmq.transports.Metadata}), or null.
+     * The writer's metadata for the message this frame belongs to (a
+     * {@link io.ringmq.transports.zmtp.Metadata}), or null.
      */
     Object metadata;
 }

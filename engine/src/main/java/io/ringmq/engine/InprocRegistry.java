@@ -1,7 +1,7 @@
 package io.ringmq.engine;
 
 import io.ringmq.rings.Pipe;
-import io.ringmq.transports.Metadata;
+import io.ringmq.transports.zmtp.Metadata;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package io.ringmq.engine;
 
 import io.ringmq.transports.ConnectionConfig;
-import io.ringmq.transports.StreamEngineConfig;
 import io.ringmq.transports.TransportOptions;
+import io.ringmq.transports.zmtp.StreamEngineConfig;
 
 import java.util.concurrent.TimeUnit;
 

@@ -7,7 +7,7 @@ import io.ringmq.crypto.NullMechanism;
 import io.ringmq.crypto.PlainMechanism;
 import io.ringmq.crypto.ZapNullMechanism;
 import io.ringmq.crypto.ZapSettings;
-import io.ringmq.transports.MechanismFactory;
+import io.ringmq.transports.zmtp.MechanismFactory;
 
 import java.util.Arrays;
 

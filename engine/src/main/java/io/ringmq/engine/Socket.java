@@ -1,9 +1,9 @@
 package io.ringmq.engine;
 
 import io.ringmq.rings.BlockingIdleStrategy;
-import io.ringmq.transports.IoAgent;
+import io.ringmq.transports.agent.IoAgent;
 import io.ringmq.rings.IdleStrategyKind;
-import io.ringmq.transports.Metadata;
+import io.ringmq.transports.zmtp.Metadata;
 import io.ringmq.rings.Waker;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;

@@ -1,6 +1,6 @@
 package io.ringmq.engine;
 
-import io.ringmq.transports.Endpoint;
+import io.ringmq.transports.channels.Endpoint;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.ringmq.engine;
 
 import io.ringmq.rings.Pipe;
-import io.ringmq.transports.BadEndpointException;
-import io.ringmq.transports.Endpoint;
+import io.ringmq.transports.channels.BadEndpointException;
+import io.ringmq.transports.channels.Endpoint;
 import io.ringmq.transports.TransportOptions;
 import io.ringmq.transports.pgm.EpgmAddress;
 import io.ringmq.transports.pgm.EpgmEndpoint;

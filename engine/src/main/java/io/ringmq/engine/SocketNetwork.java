@@ -1,10 +1,10 @@
 package io.ringmq.engine;
 
-import io.ringmq.transports.BadEndpointException;
-import io.ringmq.transports.ConnectionOwner;
-import io.ringmq.transports.Endpoint;
-import io.ringmq.transports.IoAgent;
-import io.ringmq.transports.PeerInfo;
+import io.ringmq.transports.agent.IoAgent;
+import io.ringmq.transports.channels.BadEndpointException;
+import io.ringmq.transports.channels.Endpoint;
+import io.ringmq.transports.connections.ConnectionOwner;
+import io.ringmq.transports.connections.PeerInfo;
 import io.ringmq.rings.Pipe;
 import io.ringmq.transports.TransportEvent;
 

@@ -1,5 +1,8 @@
 package io.ringmq.transports;
 
+import io.ringmq.transports.zmtp.MechanismFactory;
+import io.ringmq.transports.zmtp.StreamEngineConfig;
+
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -83,25 +86,56 @@ public final class ConnectionConfig
         return this;
     }
 
+    /** @return the ZMTP engine's configuration for every connection made with this one. */
     public StreamEngineConfig engine()
     {
         return engine;
     }
 
+    /** @return what makes each connection's security mechanism. */
+    public MechanismFactory mechanisms()
+    {
+        return mechanisms;
+    }
+
+    /** @return SNDHWM in messages; 0 = no limit. */
+    public int sndHwm()
+    {
+        return sndHwm;
+    }
+
+    /** @return RCVHWM in messages; 0 = no limit. */
+    public int rcvHwm()
+    {
+        return rcvHwm;
+    }
+
+    /** @return LINGER in nanoseconds; negative = until written. */
+    public long lingerNs()
+    {
+        return lingerNs;
+    }
+
+    /** @return true for STREAM sockets: raw bytes, no ZMTP. */
+    public boolean isRaw()
+    {
+        return raw;
+    }
+
     /** RECONNECT_IVL in nanoseconds; negative = never reconnect. */
-    long reconnectIvlNs()
+    public long reconnectIvlNs()
     {
         return options.reconnectIvlMs() < 0 ? -1 : TimeUnit.MILLISECONDS.toNanos(options.reconnectIvlMs());
     }
 
     /** RECONNECT_IVL_MAX in nanoseconds; 0 = no back-off. */
-    long reconnectIvlMaxNs()
+    public long reconnectIvlMaxNs()
     {
         return TimeUnit.MILLISECONDS.toNanos(options.reconnectIvlMaxMs());
     }
 
     /** CONNECT_TIMEOUT in nanoseconds; 0 = the operating system's. */
-    long connectTimeoutNs()
+    public long connectTimeoutNs()
     {
         return TimeUnit.MILLISECONDS.toNanos(options.connectTimeoutMs());
     }

@@ -1,5 +1,9 @@
 package io.ringmq.transports;
 
+import io.ringmq.transports.zmtp.EngineFailure;
+
+
+
 /**
  * Connection events with libzmq's {@code ZMQ_EVENT_*} numbers, so monitor tooling written for libzmq reads
  * ringmq's events unchanged.

@@ -1,6 +1,9 @@
 package io.ringmq.transports;
 
+import io.ringmq.transports.zmtp.StreamEngineConfig;
+
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -452,9 +455,10 @@ public final class TransportOptions
         return this;
     }
 
-    List<AddressMask> tcpAcceptFilters()
+    /** @return TCP_ACCEPT_FILTER's masks, in the order added; empty = every peer. */
+    public List<AddressMask> tcpAcceptFilters()
     {
-        return tcpAcceptFilters;
+        return Collections.unmodifiableList(tcpAcceptFilters);
     }
 
     /** IPC_FILTER_UID: an ipc listener accepts only peers running as one of these users; a negative id clears. */
@@ -478,14 +482,16 @@ public final class TransportOptions
         return this;
     }
 
-    List<Integer> ipcFilterUids()
+    /** @return IPC_FILTER_UID's user ids; empty = every user. */
+    public List<Integer> ipcFilterUids()
     {
-        return ipcFilterUids;
+        return Collections.unmodifiableList(ipcFilterUids);
     }
 
-    List<Integer> ipcFilterGids()
+    /** @return IPC_FILTER_GID's group ids; empty = every group. */
+    public List<Integer> ipcFilterGids()
     {
-        return ipcFilterGids;
+        return Collections.unmodifiableList(ipcFilterGids);
     }
 
     private static void addOrClear(final List<Integer> ids, final int id)

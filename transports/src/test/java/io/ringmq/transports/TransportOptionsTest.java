@@ -1,26 +1,19 @@
 package io.ringmq.transports;
 
+import io.ringmq.transports.zmtp.StreamEngineConfig;
 import io.ringmq.codecs.SocketType;
-import io.ringmq.rings.IdleStrategyKind;
-import org.agrona.concurrent.SystemNanoClock;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The transport options record and what the transports do with it: snapshots are independent, TOS reaches the
- * channel, accept-filter masks match as libzmq's, and AFFINITY picks the I/O agent.
+ * The transport options record: a connection's snapshot is independent of later changes, and accept-filter masks
+ * match as libzmq's. What the channels and agents do with it: {@code SocketOptionsTest}, {@code IoThreadsTest}.
  */
 class TransportOptionsTest
 {
@@ -37,24 +30,6 @@ class TransportOptionsTest
         assertEquals(1, config.options().tcpAcceptFilters().size());
         assertEquals(-1, new ConnectionConfig(new StreamEngineConfig(SocketType.PUSH), null,
             new TransportOptions().reconnectIvlMs(-1)).reconnectIvlNs(), "never reconnect");
-    }
-
-    @Test
-    void tosIsAppliedToTcpConnections() throws Exception
-    {
-        try (ServerSocketChannel server = ServerSocketChannel.open())
-        {
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            try (SocketChannel client = SocketChannel.open(server.getLocalAddress());
-                SocketChannel accepted = server.accept())
-            {
-                final ConnectionConfig config = new ConnectionConfig(new StreamEngineConfig(SocketType.PUSH), null,
-                    new TransportOptions().tos(0x20));
-                SocketOptions.apply(client, config);
-                assertEquals(0x20, client.getOption(StandardSocketOptions.IP_TOS));
-                assertTrue(client.getOption(StandardSocketOptions.TCP_NODELAY));
-            }
-        }
     }
 
     @Test
@@ -77,25 +52,5 @@ class TransportOptionsTest
         assertThrows(IllegalArgumentException.class, () -> AddressMask.parse("10.1"), "a dotted quad, as inet_pton");
         assertThrows(IllegalArgumentException.class, () -> AddressMask.parse("10.0.0.256"));
         assertThrows(IllegalArgumentException.class, () -> AddressMask.parse("fe80::zz"));
-    }
-
-    @Test
-    void affinityChoosesAmongTheAllowedAgents()
-    {
-        try (IoThreads threads = new IoThreads(3, IdleStrategyKind.BLOCK, new int[0], SystemNanoClock.INSTANCE,
-            Throwable::printStackTrace))
-        {
-            final IoAgent third = threads.choose(0b100);
-            assertSame(third, threads.choose(0b100), "only the third may serve");
-            final IoAgent first = threads.choose(0b001);
-            assertNotSame(first, third);
-            final IoAgent a = threads.choose(0b011);
-            final IoAgent b = threads.choose(0b011);
-            assertNotSame(a, b, "turns among the allowed ones");
-            assertTrue(a == first || b == first);
-            assertFalse(a == third || b == third);
-            final IoAgent any = threads.choose(1L << 40);
-            assertTrue(any != null, "a mask naming no agent allows any, as AFFINITY 0 does");
-        }
     }
 }

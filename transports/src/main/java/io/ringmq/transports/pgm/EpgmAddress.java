@@ -1,6 +1,6 @@
 package io.ringmq.transports.pgm;
 
-import io.ringmq.transports.BadEndpointException;
+import io.ringmq.transports.channels.BadEndpointException;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
