@@ -292,8 +292,30 @@ public final class Context implements AutoCloseable
                             throwable.printStackTrace();
                         }
                     });
+                countDutyCycles(io);
             }
             return io.choose(socketAffinity);
+        }
+    }
+
+    /** Gives each I/O agent its duty-cycle counters (owner id = agent index + 1), when the file has room. */
+    private void countDutyCycles(final IoThreads threads)
+    {
+        if (null == countersFile)
+        {
+            return;
+        }
+        for (int i = 0; i < threads.count(); i++)
+        {
+            final String name = "io-agent-" + i;
+            final org.agrona.concurrent.status.AtomicCounter cycles =
+                countersFile.newCounter(CounterType.DUTY_CYCLES, i + 1, 0, name + " duty cycles");
+            final org.agrona.concurrent.status.AtomicCounter longest =
+                countersFile.newCounter(CounterType.LONGEST_DUTY_CYCLE_NS, i + 1, 0, name + " longest duty cycle ns");
+            if (null != cycles && null != longest)
+            {
+                threads.agent(i).dutyCycleCounters(cycles, longest);
+            }
         }
     }
 

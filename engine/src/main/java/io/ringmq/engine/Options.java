@@ -70,7 +70,7 @@ final class Options
     /**
      * Snapshots the options for one bind or connect, as libzmq copies options into each session.
      */
-    ConnectionConfig toConfig(final Context context)
+    ConnectionConfig toConfig(final Context context, final SocketCounters counters)
     {
         final byte[] id = routingId.clone();
         final TransportOptions net = transport;
@@ -84,6 +84,10 @@ final class Options
                 net.heartbeatTimeoutMs() < 0 ? -1 : TimeUnit.MILLISECONDS.toNanos(net.heartbeatTimeoutMs()))
             .routingId(id)
             .securityInForce(security.inForce());
+        if (null != counters)
+        {
+            engine.cryptoCounters(counters.bytesEncrypted(), counters.bytesDecrypted());
+        }
         return new ConnectionConfig(engine, security.factory(context, type, id), net)
             .hwm(sndHwm, rcvHwm)
             .linger(lingerMs < 0 ? -1 : TimeUnit.MILLISECONDS.toNanos(lingerMs))

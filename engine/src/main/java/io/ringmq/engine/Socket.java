@@ -51,7 +51,7 @@ public final class Socket implements AutoCloseable
     private final Waker baseWaker;
     private final int id;
     /** Null when the context keeps no counters file. */
-    private final SocketCounters counters;
+    final SocketCounters counters;
     /** Latency recorders while tracking is on; REQ times its requests with them. */
     final SocketLatency latencyTracking;
     /** Null unless the context registers MXBeans. */

@@ -45,6 +45,8 @@ final class SocketCounters
             eventCounter(MonitorEvent.HANDSHAKE_FAILED_NO_DETAIL, CounterType.HANDSHAKES_FAILED_OTHER,
                 "handshakes failed: other"),
             eventCounter(MonitorEvent.LIMIT_REFUSED, CounterType.LIMIT_REFUSED, "connections refused by limits"),
+            file.newCounter(CounterType.BYTES_ENCRYPTED, socketId, 0, name + " bytes encrypted"),
+            file.newCounter(CounterType.BYTES_DECRYPTED, socketId, 0, name + " bytes decrypted"),
         };
     }
 
@@ -82,6 +84,18 @@ final class SocketCounters
     void droppedAtHwm()
     {
         add(dropped, 1);
+    }
+
+    /** @return the counter the socket's CURVE connections add the plaintext they box to (null if no room). */
+    AtomicCounter bytesEncrypted()
+    {
+        return eventCounters[eventCounters.length - 2];
+    }
+
+    /** @return the counter they add the plaintext they unbox to. */
+    AtomicCounter bytesDecrypted()
+    {
+        return eventCounters[eventCounters.length - 1];
     }
 
     /** Any thread: a monitor event happened on one of the socket's connections. */

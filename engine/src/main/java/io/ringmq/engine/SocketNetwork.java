@@ -48,7 +48,7 @@ final class SocketNetwork implements ConnectionOwner
         }
         try
         {
-            final String actual = agent.bind(endpoint, options.toConfig(socket.context()), this);
+            final String actual = agent.bind(endpoint, options.toConfig(socket.context(), socket.counters), this);
             bound.add(new String[]{endpoint.toString(), actual});
             return actual;
         }
@@ -79,7 +79,7 @@ final class SocketNetwork implements ConnectionOwner
             multicast().open(endpoint, options, "connect");
             return;
         }
-        final io.ringmq.transports.ConnectionConfig config = options.toConfig(socket.context());
+        final io.ringmq.transports.ConnectionConfig config = options.toConfig(socket.context(), socket.counters);
         if (options.immediate || socket.pattern().waitsForHandshake())
         {
             agent.connect(endpoint, config, this);

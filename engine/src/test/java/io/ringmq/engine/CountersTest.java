@@ -271,6 +271,43 @@ class CountersTest
         awaitConnection(file, socketId, type, expected, Thread::onSpinWait);
     }
 
+    @Test
+    void curveConnectionsCountTheBytesTheyBoxAndTheIoAgentCountsItsDutyCycles() throws Exception
+    {
+        final CurveKeyPair server = CurveKeyPair.generate();
+        final CurveKeyPair client = CurveKeyPair.generate();
+        try (Context context = Context.builder().countersDirectory(dir).build())
+        {
+            final Socket pull = context.socket(SocketType.PULL);
+            pull.setOption(SocketOption.CURVE_SERVER, true);
+            pull.setOption(SocketOption.CURVE_SECRETKEY, server.secretKey());
+            pull.setOption(SocketOption.CURVE_PUBLICKEY, server.publicKey());
+            pull.setOption(SocketOption.RCVTIMEO, 10_000);
+            pull.bind("tcp://127.0.0.1:*");
+            final Socket push = context.socket(SocketType.PUSH);
+            push.setOption(SocketOption.CURVE_SERVERKEY, server.publicKey());
+            push.setOption(SocketOption.CURVE_PUBLICKEY, client.publicKey());
+            push.setOption(SocketOption.CURVE_SECRETKEY, client.secretKey());
+            push.connect(pull.lastEndpoint());
+            for (int i = 0; i < 2_000; i++)
+            {
+                assertEquals(Status.OK, push.send(new byte[50], 0));
+                assertEquals(50, pull.recv(0));
+            }
+            final CounterFile file = CounterFile.list(dir).get(0);
+            // Every message frame is boxed once; a PING the heartbeat may add would only add more.
+            assertTrue(value(file, push.id(), "bytes-encrypted") >= 2_000 * 50L);
+            assertTrue(value(file, pull.id(), "bytes-decrypted") >= 2_000 * 50L);
+            assertEquals(0, value(file, pull.id(), "bytes-encrypted"), "a PULL sends no messages");
+            final long cycles = file.counters().stream()
+                .filter(c -> c.type().equals("duty-cycles") && c.label().startsWith("io-agent-0 "))
+                .mapToLong(CounterFile.Counter::value).sum();
+            assertTrue(cycles > 0, "the I/O agent counts its duty cycles");
+            assertTrue(file.counters().stream().anyMatch(c -> c.type().equals("longest-duty-cycle-ns") &&
+                c.value() > 0));
+        }
+    }
+
     /**
      * Waits until a connection counter of the socket reads {@code expected} (-1: until the socket has none left),
      * running {@code between} while it waits.

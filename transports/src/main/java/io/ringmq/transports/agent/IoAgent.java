@@ -1,5 +1,6 @@
 package io.ringmq.transports.agent;
 
+import org.agrona.concurrent.status.AtomicCounter;
 import io.ringmq.transports.ConnectionConfig;
 import io.ringmq.transports.SelectionHandler;
 import io.ringmq.transports.TransportEvent;
@@ -45,6 +46,9 @@ public final class IoAgent implements Agent
     private static final long MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final String name;
+    /** Duty cycles run and the longest one in ns, in the context's counters file; null without counters. */
+    private volatile AtomicCounter dutyCycles;
+    private volatile AtomicCounter longestDutyCycleNs;
     private final NanoClock clock;
     private final Selector selector;
     private final ManyToOneConcurrentLinkedQueue<Runnable> commands = new ManyToOneConcurrentLinkedQueue<>();
@@ -278,6 +282,16 @@ public final class IoAgent implements Agent
     }
 
     /**
+     * Counts this agent's duty cycles and keeps its longest one (ns) in these counters, which this agent's thread
+     * alone writes from now on; both non-null.
+     */
+    public void dutyCycleCounters(final AtomicCounter cycles, final AtomicCounter longestNs)
+    {
+        longestDutyCycleNs = longestNs;
+        dutyCycles = cycles;
+    }
+
+    /**
      * @return the connection at {@code index} in this agent's list (agent's thread; for tests that drive the agent).
      */
     ChannelConnection connection(final int index)
@@ -305,7 +319,22 @@ public final class IoAgent implements Agent
     {
         try
         {
-            return dutyCycle();
+            final AtomicCounter cycles = dutyCycles;
+            if (null == cycles)
+            {
+                return dutyCycle();
+            }
+            // Counted only when a counters file asks: the second clock read is the cost of knowing the longest.
+            final long startNs = clock.nanoTime();
+            final int work = dutyCycle();
+            final long tookNs = clock.nanoTime() - startNs;
+            cycles.setRelease(cycles.getPlain() + 1);
+            final AtomicCounter longest = longestDutyCycleNs;
+            if (tookNs > longest.getPlain())
+            {
+                longest.setRelease(tookNs);
+            }
+            return work;
         }
         catch (final OutOfMemoryError | StackOverflowError failure)
         {

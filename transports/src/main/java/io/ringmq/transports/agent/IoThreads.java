@@ -92,6 +92,12 @@ public final class IoThreads implements AutoCloseable
         return choose();
     }
 
+    /** @return agent {@code index} (0 to {@link #count()} - 1), e.g. to give it counters. */
+    public IoAgent agent(final int index)
+    {
+        return agents[index];
+    }
+
     public int count()
     {
         return agents.length;

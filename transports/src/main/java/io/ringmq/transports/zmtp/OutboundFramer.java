@@ -1,5 +1,6 @@
 package io.ringmq.transports.zmtp;
 
+import org.agrona.concurrent.status.AtomicCounter;
 import io.ringmq.codecs.CommandEncoder;
 import io.ringmq.codecs.FrameDescriptor;
 import io.ringmq.crypto.SecurityMechanism;
@@ -29,10 +30,15 @@ final class OutboundFramer
      */
     private final UnsafeBuffer scratch = new UnsafeBuffer(ByteBuffer.allocateDirect(ControlQueue.CAPACITY));
     private boolean encrypting;
+    /** Null when nobody counts. */
+    private final AtomicCounter bytesEncrypted;
     private boolean midMessage;
 
-    OutboundFramer(final SecurityMechanism mechanism, final ControlQueue control, final boolean sendsSubscriptions)
+    OutboundFramer(
+        final SecurityMechanism mechanism, final ControlQueue control, final boolean sendsSubscriptions,
+        final AtomicCounter bytesEncrypted)
     {
+        this.bytesEncrypted = bytesEncrypted;
         this.mechanism = mechanism;
         this.control = control;
         this.sendsSubscriptions = sendsSubscriptions;
@@ -129,6 +135,10 @@ final class OutboundFramer
         final int bodyLength = length + mechanism.messageOverhead();
         // As libzmq frames it: a data frame without flags; MORE and COMMAND are inside the box.
         final int headerLength = FrameDescriptor.encodeHeader(dst, offset, 0, bodyLength);
+        if (null != bytesEncrypted)
+        {
+            bytesEncrypted.getAndAdd(length);
+        }
         return headerLength + mechanism.encodeMessage(messageFlags, src, srcOffset, length, dst, offset + headerLength);
     }
 

@@ -86,7 +86,8 @@ public final class StreamEngine implements FrameHandler
         // handshake limit (READY and INITIATE metadata are otherwise unbounded); MAXMSGSIZE applies after.
         this.frames = new FrameDecoder(config.handshakeFrameLimit());
         final SocketType type = config.socketType;
-        this.framer = new OutboundFramer(mechanism, control, type == SocketType.SUB || type == SocketType.XSUB);
+        this.framer = new OutboundFramer(
+            mechanism, control, type == SocketType.SUB || type == SocketType.XSUB, config.bytesEncrypted);
         this.commandScratch = framer.scratch();
         this.receivesSubscriptions = type == SocketType.PUB || type == SocketType.XPUB;
     }
@@ -297,6 +298,10 @@ public final class StreamEngine implements FrameHandler
     private boolean onEncryptedFrame(final int flags, final DirectBuffer buffer, final int offset, final int length)
     {
         final int plainLength = mechanism.decodeMessage(buffer, offset, length);
+        if (plainLength >= 0 && null != config.bytesDecrypted)
+        {
+            config.bytesDecrypted.getAndAdd(plainLength);
+        }
         if (plainLength < 0)
         {
             fail(EngineFailure.PROTOCOL, mechanism.failure() + ": " + mechanism.errorReason());

@@ -1,5 +1,6 @@
 package io.ringmq.transports.zmtp;
 
+import org.agrona.concurrent.status.AtomicCounter;
 import io.ringmq.codecs.SocketType;
 
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,9 @@ public final class StreamEngineConfig
     long heartbeatTimeoutNs = -1;
     boolean securityInForce;
     byte[] routingId = new byte[0];
+    /** Message bytes sealed and opened under an encrypting mechanism (CURVE); null when nobody counts them. */
+    AtomicCounter bytesEncrypted;
+    AtomicCounter bytesDecrypted;
 
     public StreamEngineConfig(final SocketType socketType)
     {
@@ -35,6 +39,17 @@ public final class StreamEngineConfig
     public SocketType socketType()
     {
         return socketType;
+    }
+
+    /**
+     * Counts the plaintext bytes each engine of this config boxes and unboxes (CURVE); the engines of one socket
+     * may run on several I/O threads, so they add atomically, once per frame.
+     */
+    public StreamEngineConfig cryptoCounters(final AtomicCounter encrypted, final AtomicCounter decrypted)
+    {
+        this.bytesEncrypted = encrypted;
+        this.bytesDecrypted = decrypted;
+        return this;
     }
 
     /**
