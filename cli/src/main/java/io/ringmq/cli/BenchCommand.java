@@ -7,12 +7,16 @@ import io.ringmq.engine.SocketType;
 import io.ringmq.engine.WaitStrategy;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -44,14 +48,56 @@ final class BenchCommand implements Callable<Integer>
         description = "Write each row's round-trip distribution as an .hgrm file there.")
     String hgrmDir;
 
+    @Option(names = "--rate", paramLabel = "N",
+        description = "Paced round trips: N per second on a fixed schedule, each timed from when it was due " +
+            "(default: closed loop, each timed from its own send).")
+    String rate;
+
+    @Option(names = "--save", paramLabel = "FILE",
+        description = "Repeat the runs (--runs) and save every histogram and msg/s, with the machine, to FILE.")
+    String save;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+        description = "Repeat the runs and compare them with FILE (written by --save); exit 1 when slower.")
+    String baseline;
+
+    @Option(names = "--against", paramLabel = "RINGMQ_HOME",
+        description = "Repeat the runs of this build and of the one in RINGMQ_HOME, alternating; exit 1 when slower.")
+    String against;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Runs per build and scenario for the gate (default 10).")
+    String runs = "10";
+
+    @Option(names = "--min-effect", paramLabel = "PCT",
+        description = "The smallest change the gate calls faster or slower (default 5).")
+    String minEffect = "5";
+
+    @Option(names = "--plot", paramLabel = "DIR",
+        description = "Write SVG plots (percentiles per scenario, throughput) and merged .hgrm files into DIR.")
+    String plot;
+
+    /** One run of every scenario, printed for the gate (one {@code sample} line each); not for people. */
+    @Option(names = "--single-run", hidden = true)
+    boolean singleRun;
+
     @Option(names = "--debug", description = "Stack traces on errors.")
     boolean debug;
 
-    private final boolean progress = stderrIsTerminal();
+    @Spec
+    CommandSpec spec;
+
+    /** A progress line on stderr when it is a terminal, never in a gate's single run (the gate draws its own). */
+    private boolean progress;
 
     public Integer call() throws Exception
     {
+        progress = !singleRun && stderrIsTerminal();
         final int roundtrips = Numbers.positive("--count", count);
+        final long periodNs = RoundTripLoop.periodOf(rate == null ? 0 : Numbers.positive("--rate", rate));
+        if (!singleRun && (save != null || baseline != null || against != null || plot != null))
+        {
+            return runGate();
+        }
         final List<String> transportList = new ArrayList<>();
         for (final String transport : transports.split(","))
         {
@@ -90,10 +136,15 @@ final class BenchCommand implements Callable<Integer>
             {
                 final Row row = rows.get(i);
                 progress("[" + (i + 1) + "/" + rows.size() + "] " + row.label() + ": round trips");
-                row.latency(measureLatency(row, roundtrips, ipcDir));
+                row.latency(measureLatency(row, roundtrips, periodNs, ipcDir));
                 progress("[" + (i + 1) + "/" + rows.size() + "] " + row.label() + ": throughput");
                 row.throughput = measureThroughput(row, roundtrips * 20, ipcDir);
-                if (hgrmDir != null)
+                if (singleRun)
+                {
+                    System.out.printf(Locale.ROOT, "sample %s %.1f %s%n", row.scenario(), row.throughput,
+                        encode(row.latency));
+                }
+                else if (hgrmDir != null)
                 {
                     try (PrintStream file = new PrintStream(Path.of(hgrmDir, row.fileName()).toFile()))
                     {
@@ -111,6 +162,11 @@ final class BenchCommand implements Callable<Integer>
             }
             deleteQuietly(ipcDir);
         }
+        if (singleRun)
+        {
+            System.out.flush();
+            return 0;
+        }
         final List<String> notes = new ArrayList<>();
         if (transportList.contains("inproc"))
         {
@@ -125,7 +181,7 @@ final class BenchCommand implements Callable<Integer>
                 System.err.flush();
             }
         }
-        print(rows, roundtrips);
+        print(rows, roundtrips, rate);
         notes.forEach(System.out::println);
         System.out.flush();
         return 0;
@@ -135,6 +191,92 @@ final class BenchCommand implements Callable<Integer>
      * JDK 17 cannot ask whether stderr alone is a terminal: on Linux, look where file descriptor 2 points; elsewhere
      * fall back to the console (both stdin and stdout are terminals).
      */
+    /**
+     * {@code --save}, {@code --baseline}, {@code --against}, {@code --plot}: checks the gate's options here, so a
+     * usage error is exit 2 with one line as everywhere else, then hands over to {@link GateLauncher}.
+     */
+    private int runGate() throws Exception
+    {
+        final List<String> gate = new ArrayList<>();
+        final int runCount = Numbers.positive("--runs", runs);
+        if (runCount < 2 && (baseline != null || against != null))
+        {
+            throw CliException.usage("--runs must be at least 2 to compare: '" + runs + "'");
+        }
+        final double effect = Numbers.decimal("--min-effect", minEffect);
+        if (effect < 0)
+        {
+            throw CliException.usage("--min-effect must not be negative: '" + minEffect + "'");
+        }
+        gate.addAll(List.of("--runs", Integer.toString(runCount), "--min-effect", Double.toString(effect)));
+        if (baseline != null)
+        {
+            if (!Files.isRegularFile(Path.of(baseline)))
+            {
+                throw CliException.usage("--baseline: no such file: '" + baseline + "'");
+            }
+            gate.addAll(List.of("--baseline", Path.of(baseline).toAbsolutePath().toString()));
+        }
+        if (against != null)
+        {
+            if (!Files.isExecutable(Path.of(against, "bin", "ringmq")))
+            {
+                throw CliException.usage("--against: not a ringmq home (no bin/ringmq): '" + against + "'");
+            }
+            gate.addAll(List.of("--against", Path.of(against).toAbsolutePath().toString()));
+        }
+        addPath(gate, "--save", save);
+        addPath(gate, "--plot", plot);
+        addPath(gate, "--hgrm-dir", hgrmDir);
+        if (progress)
+        {
+            gate.add("--progress");
+        }
+        final List<String> bench = new ArrayList<>();
+        boolean explicit = false;
+        for (final String name : new String[] {"--transports", "--sizes", "--count", "--rate"})
+        {
+            if (spec.commandLine().getParseResult().hasMatchedOption(name))
+            {
+                bench.add(name);
+                bench.add(spec.commandLine().getParseResult().matchedOptionValue(name, ""));
+                explicit = true;
+            }
+        }
+        if (curve != null)
+        {
+            bench.add(curve ? "--curve" : "--no-curve");
+            explicit = true;
+        }
+        if (explicit)
+        {
+            gate.add("--explicit");
+        }
+        return GateLauncher.launch(gate, bench);
+    }
+
+    private static void addPath(final List<String> gate, final String option, final String path)
+    {
+        if (path != null)
+        {
+            gate.add(option);
+            gate.add(Path.of(path).toAbsolutePath().toString());
+        }
+    }
+
+    /**
+     * The histogram as one word: HdrHistogram's compressed encoding in base64, lossless, as the gate reads it.
+     */
+    private static String encode(final Histogram histogram)
+    {
+        final ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        final int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+        final byte[] bytes = new byte[length];
+        buffer.flip();
+        buffer.get(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
     private static boolean stderrIsTerminal()
     {
         try
@@ -175,7 +317,8 @@ final class BenchCommand implements Callable<Integer>
         }
     }
 
-    private static Histogram measureLatency(final Row row, final int roundtrips, final Path ipcDir) throws Exception
+    private static Histogram measureLatency(
+        final Row row, final int roundtrips, final long periodNs, final Path ipcDir) throws Exception
     {
         final Histogram histogram = new Histogram(3_600_000_000_000L, 3);
         final boolean inproc = row.transport.equals("inproc");
@@ -197,16 +340,14 @@ final class BenchCommand implements Callable<Integer>
                 req.send(message);
                 req.recv(0);
             }
-            for (int i = 0; i < roundtrips; i++)
+            new RoundTripLoop(RoundTripLoop.SYSTEM, periodNs).run(roundtrips, () ->
             {
-                final long t0 = System.nanoTime();
                 req.send(message);
                 if (req.recv(0) < 0)
                 {
                     throw CliException.runtime("bench: no reply over " + row.label());
                 }
-                histogram.recordValue(System.nanoTime() - t0);
-            }
+            }, histogram::recordValue);
             echo.join(30_000);
             req.close();
             rep.close();
@@ -271,10 +412,12 @@ final class BenchCommand implements Callable<Integer>
         return elapsed[0] == 0 ? 0 : (messages - 1) / (elapsed[0] / 1e9);
     }
 
-    private static void print(final List<Row> rows, final int roundtrips)
+    private static void print(final List<Row> rows, final int roundtrips, final String rate)
     {
         final PrintStream out = System.out;
-        out.println("ringmq bench: " + roundtrips + " round trips (REQ/REP) and " + roundtrips * 20 +
+        out.println("ringmq bench: " + roundtrips + " round trips (REQ/REP" +
+            (rate == null ? "" : ", paced at " + rate.trim() + "/s, timed from each one's intended send") +
+            ") and " + roundtrips * 20 +
             " messages (PUSH->PULL) per row, in one process, block strategy, 1 I/O thread per side");
         out.printf("%-13s %6s %-8s %10s %10s %10s %10s %14s%n",
             "transport", "size", "security", "p50 (us)", "p99 (us)", "p99.9 (us)", "max (us)", "msg/s");
@@ -339,7 +482,15 @@ final class BenchCommand implements Callable<Integer>
 
         String fileName()
         {
-            return transport + "-" + size + (curve ? "-curve" : "") + ".hgrm";
+            return scenario() + ".hgrm";
+        }
+
+        /**
+         * @return the row's name in the gate's files and lines, e.g. {@code tcp-64-curve}.
+         */
+        String scenario()
+        {
+            return transport + "-" + size + (curve ? "-curve" : "");
         }
     }
 
