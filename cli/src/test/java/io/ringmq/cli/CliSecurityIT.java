@@ -75,6 +75,9 @@ class CliSecurityIT
             peer.command("opt bad CURVE_SECRETKEY " + stranger[2]);
             peer.connect("bad", endpoint);
             peer.send("bad", "from a stranger".getBytes(StandardCharsets.UTF_8));
+            // The refusal comes back through ZAP, asynchronously: seen before the friend connects, so that the
+            // friend's message (which ends the command) cannot overtake it.
+            recv.awaitStderr("handshake failed auth");
 
             peer.socket("good", "PUSH");
             peer.command("opt good CURVE_SERVERKEY " + server[0]);

@@ -193,6 +193,23 @@ final class RingMqProcess implements AutoCloseable
     }
 
     /**
+     * Waits until stderr contains {@code text} (30 s at most).
+     */
+    void awaitStderr(final String text) throws InterruptedException
+    {
+        final long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline)
+        {
+            if (stderr().contains(text))
+            {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        fail("stderr never showed '" + text + "': " + stderr());
+    }
+
+    /**
      * Waits until stdout has {@code lines} lines.
      */
     List<String> awaitLines(final int lines) throws InterruptedException
