@@ -36,7 +36,7 @@ root=$(pwd)
 seconds=${FUZZ_SECONDS:-3}
 filter=${1:-}
 
-# module  Class#method (in package io.ringmq.<module>)
+# module  [subpackage.]Class#method (in package io.ringmq.<module>)
 targets=(
   "codecs Z85Fuzz#decodeRefusesOrRoundTrips"
   "codecs FrameDecoderFuzz#anySplitYieldsTheSameFrames"
@@ -46,14 +46,14 @@ targets=(
   "crypto PlainMechanismFuzz#client"
   "crypto CurveMechanismFuzz#server"
   "crypto CurveMechanismFuzz#client"
-  "transports StreamEngineFuzz#bindNull"
-  "transports StreamEngineFuzz#connectNull"
-  "transports StreamEngineFuzz#bindPlain"
-  "transports StreamEngineFuzz#connectPlain"
-  "transports StreamEngineFuzz#bindCurve"
-  "transports StreamEngineFuzz#connectCurve"
-  "transports EndpointFuzz#bind"
-  "transports EndpointFuzz#connect"
+  "transports zmtp.StreamEngineFuzz#bindNull"
+  "transports zmtp.StreamEngineFuzz#connectNull"
+  "transports zmtp.StreamEngineFuzz#bindPlain"
+  "transports zmtp.StreamEngineFuzz#connectPlain"
+  "transports zmtp.StreamEngineFuzz#bindCurve"
+  "transports zmtp.StreamEngineFuzz#connectCurve"
+  "transports channels.EndpointFuzz#bind"
+  "transports channels.EndpointFuzz#connect"
   "engine SocketOptionsFuzz#setOptionThrowsOnlyWhatItDocuments"
   "engine SubscriptionTrieFuzz#referenceCountedMatchesAMap"
   "engine SubscriptionTrieFuzz#perSubscriberMatchesAMap"
