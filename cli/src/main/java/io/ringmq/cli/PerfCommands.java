@@ -20,10 +20,14 @@ import java.util.concurrent.Callable;
 final class PerfCommands
 {
     /**
-     * The perf tools warm the JIT up before they bind or connect (engine's JitWarmUp), unless
-     * {@code -Dringmq.warmup=false} (RINGMQ_JAVA_OPTS) asks for a cold start.
+     * The perf tools start cold, as libzmq's do; {@code -Dringmq.warmup=true} (RINGMQ_JAVA_OPTS) runs the engine's
+     * JitWarmUp before they bind or connect. Cold by default because the warm-up measured slower, not faster: its
+     * one-thread traffic (both ends of every pipe on one thread, one agent reading and writing) leaves profiles
+     * the compilers then optimise for, so the real two-process run is compiled for the wrong case (64 B tcp
+     * PUSH/PULL, one core per side: 1.7-1.8 M msg/s warmed against 2.7-3.2 M cold over 2,000,000 messages, and
+     * 4.6-6.0 M against 7.5-7.8 M over 10,000,000; latency-bench/SIDE-BY-SIDE.md, 2026-12-03).
      */
-    private static final boolean WARM_UP = !"false".equals(System.getProperty("ringmq.warmup"));
+    private static final boolean WARM_UP = "true".equals(System.getProperty("ringmq.warmup"));
 
     private PerfCommands()
     {
