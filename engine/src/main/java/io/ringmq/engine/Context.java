@@ -439,7 +439,9 @@ public final class Context implements AutoCloseable
          * @param enabled pay the JIT's warm-up before the first message: if this is the JVM's first context to ask,
          *                building it runs tcp traffic over loopback through the real socket, ring, I/O agent and
          *                codec paths until the compilers settle (at most {@code -Dringmq.warmup.ms}, 2000 by
-         *                default). Off by default ({@code -Dringmq.warmup=true} sets it); the perf tools turn it on.
+         *                default). Off by default ({@code -Dringmq.warmup=true} sets it), and measured slower than a
+         *                cold start for a two-process PUSH/PULL (its one-thread traffic leaves the compilers the
+         *                wrong profiles; latency-bench/SIDE-BY-SIDE.md, 2026-12-03): measure before turning it on.
          */
         public Builder warmUp(final boolean enabled)
         {
