@@ -39,6 +39,9 @@ public final class RingMq implements Runnable
     {
         final boolean debug = java.util.Arrays.asList(args).contains("--debug");
         final CommandLine commandLine = new CommandLine(new RingMq());
+        // cli.md has no argument files, and Z85 keys may begin with '@': picocli would read "@key" as a file's name
+        // and turn "@@key" into "@key" (a libzmq client key lost its first character that way in CI).
+        commandLine.setExpandAtFiles(false);
         ProfileOption.addWhereMissing(commandLine);
         commandLine.setParameterExceptionHandler((ex, arguments) ->
         {

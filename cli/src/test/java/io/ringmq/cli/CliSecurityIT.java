@@ -60,6 +60,20 @@ class CliSecurityIT
     }
 
     @Test
+    void aKeyBeginningWithAtSignsIsAKeyNotAnArgumentFile() throws Exception
+    {
+        final String[] server = keygen();
+        // A valid Z85 key ("@@000" decodes below 2^32) of the kind libzmq generates about once in 7,000 keys.
+        final String twoAts = "@@" + "0".repeat(38);
+        final String oneAt = "@" + "0".repeat(39);
+        try (RingMqProcess recv = RingMqProcess.start("recv", "PULL", "tcp://127.0.0.1:*", "--bind", "--count", "1",
+            "--curve-server", "--curve-secret", server[1], "--curve-allow", twoAts, "--curve-allow", oneAt))
+        {
+            assertTrue(recv.boundEndpoint().startsWith("tcp://127.0.0.1:"), recv.stderr());
+        }
+    }
+
+    @Test
     void curveServerWithAllowListServesAllowedLibzmqClientsOnly() throws Exception
     {
         final String[] server = keygen();
