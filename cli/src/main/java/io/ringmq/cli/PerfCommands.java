@@ -20,14 +20,12 @@ import java.util.concurrent.Callable;
 final class PerfCommands
 {
     /**
-     * The perf tools start cold, as libzmq's do; {@code -Dringmq.warmup=true} (RINGMQ_JAVA_OPTS) runs the engine's
-     * JitWarmUp before they bind or connect. Cold by default because the warm-up measured slower, not faster: its
-     * one-thread traffic (both ends of every pipe on one thread, one agent reading and writing) leaves profiles
-     * the compilers then optimise for, so the real two-process run is compiled for the wrong case (64 B tcp
-     * PUSH/PULL, one core per side: 1.7-1.8 M msg/s warmed against 2.7-3.2 M cold over 2,000,000 messages, and
-     * 4.6-6.0 M against 7.5-7.8 M over 10,000,000; latency-bench/SIDE-BY-SIDE.md, 2026-12-03).
+     * The perf tools pay the JIT's warm-up before they bind or connect, with their own traffic (socket type,
+     * transport, message size: {@code Context.Builder.warmUp(SocketType, String, int)}), so the time from the first
+     * message, libzmq's protocol, measures the compiled message path rather than the compilers sharing its core.
+     * {@code -Dringmq.warmup=false} (RINGMQ_JAVA_OPTS) starts them cold; latency-bench/SIDE-BY-SIDE.md gives both.
      */
-    private static final boolean WARM_UP = "true".equals(System.getProperty("ringmq.warmup"));
+    private static final boolean WARM_UP = !"false".equals(System.getProperty("ringmq.warmup"));
 
     private PerfCommands()
     {
@@ -48,6 +46,12 @@ final class PerfCommands
         @Mixin
         MulticastCommonOptions common = new MulticastCommonOptions();
 
+        /** @return what this tool warms up with before it binds or connects, or null when it starts cold. */
+        Session.WarmUp warmUp(final SocketType type, final int size)
+        {
+            return WARM_UP ? Session.WarmUp.of(type, endpoint, size) : null;
+        }
+
         int size()
         {
             return Numbers.nonNegative("message-size", messageSize);
@@ -67,7 +71,7 @@ final class PerfCommands
         {
             final int size = size();
             final int roundtrips = countValue("roundtrip-count");
-            try (Session session = new Session(common, WARM_UP))
+            try (Session session = new Session(common, warmUp(SocketType.REP, size)))
             {
                 final Socket rep = session.open(SocketType.REP);
                 session.attach(rep, endpoint, true);
@@ -115,7 +119,7 @@ final class PerfCommands
             final byte[] message = new byte[size];
             final Histogram histogram = new Histogram(3_600_000_000_000L, 3);
             final long elapsedNs;
-            try (Session session = new Session(common, WARM_UP))
+            try (Session session = new Session(common, warmUp(SocketType.REQ, size)))
             {
                 final Socket req = session.open(SocketType.REQ);
                 session.attach(req, endpoint, false);
@@ -209,7 +213,7 @@ final class PerfCommands
             final int size = size();
             final int messages = countValue("message-count");
             final long elapsedNs;
-            try (Session session = new Session(common, WARM_UP))
+            try (Session session = new Session(common, warmUp(SocketType.PULL, size)))
             {
                 final Socket pull = session.open(SocketType.PULL);
                 session.attach(pull, endpoint, true);
@@ -253,7 +257,7 @@ final class PerfCommands
             final int size = size();
             final int messages = countValue("message-count");
             final byte[] message = new byte[size];
-            try (Session session = new Session(common, WARM_UP))
+            try (Session session = new Session(common, warmUp(SocketType.PUSH, size)))
             {
                 final Socket push = session.open(SocketType.PUSH);
                 session.attach(push, endpoint, false);

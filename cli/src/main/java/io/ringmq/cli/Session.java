@@ -33,14 +33,15 @@ final class Session implements AutoCloseable
 
     Session(final CommonOptions options)
     {
-        this(options, false);
+        this(options, null);
     }
 
     /**
-     * @param warmUp pay the JIT's warm-up before binding or connecting (the perf tools: libzmq's protocol times
-     *               from the first message, and a JVM's first messages otherwise share the core with its compilers).
+     * @param warmUp the traffic to pay the JIT's warm-up with before binding or connecting, or null for none (the
+     *               perf tools: libzmq's protocol times from the first message, and a JVM's first messages otherwise
+     *               share the core with its compilers).
      */
-    Session(final CommonOptions options, final boolean warmUp)
+    Session(final CommonOptions options, final WarmUp warmUp)
     {
         this.options = options;
         options.timeoutMs();
@@ -70,7 +71,11 @@ final class Session implements AutoCloseable
         {
             builder.affinity(cpus);
         }
-        context = (warmUp ? builder.warmUp(true) : builder).build();
+        if (null != warmUp)
+        {
+            builder.warmUp(warmUp.type(), warmUp.transport(), warmUp.messageSize());
+        }
+        context = builder.build();
         if (profile != null)
         {
             // The command's own thread is the application thread: it runs the sockets' patterns.
@@ -330,5 +335,18 @@ final class Session implements AutoCloseable
             socket.close();
         }
         context.close();
+    }
+
+    /** What a perf tool warms up with: its socket type, the transport of its endpoint, its message size. */
+    record WarmUp(SocketType type, String transport, int messageSize)
+    {
+        /** @return the warm-up for this traffic, or null where the engine has none (a transport not tcp or ipc). */
+        static WarmUp of(final SocketType type, final String endpoint, final int messageSize)
+        {
+            final int scheme = endpoint.indexOf("://");
+            final String transport = scheme < 0 ? "" : endpoint.substring(0, scheme);
+            return "tcp".equals(transport) || "ipc".equals(transport) ?
+                new WarmUp(type, transport, messageSize) : null;
+        }
     }
 }

@@ -69,10 +69,6 @@ public final class Context implements AutoCloseable
         countersFile = builder.counters ?
             openCounters(null != builder.countersDirectory ? builder.countersDirectory : CounterFile.defaultDirectory(),
                 builder.countersCapacity) : null;
-        if (builder.warmUp)
-        {
-            JitWarmUp.once(idleStrategy);
-        }
     }
 
     /** Cleans the directory of stale files, then creates this context's; a failure costs the counters only. */
@@ -354,6 +350,8 @@ public final class Context implements AutoCloseable
     /** Builds a {@link Context}. */
     public static final class Builder
     {
+        private static final JitWarmUp.Traffic DEFAULT_WARM_UP = new JitWarmUp.Traffic(SocketType.PUSH, "tcp", 64);
+
         private final ContextOptions options = new ContextOptions();
         private WaitStrategy idleStrategy = WaitStrategy.BLOCK;
         private int[] affinity = new int[0];
@@ -362,7 +360,7 @@ public final class Context implements AutoCloseable
         // -Dringmq.counters=false, -Dringmq.latency.tracking=N.
         private boolean counters = !"false".equalsIgnoreCase(System.getProperty("ringmq.counters"));
         private boolean jmx;
-        private boolean warmUp = Boolean.getBoolean("ringmq.warmup");
+        private JitWarmUp.Traffic warmUp = Boolean.getBoolean("ringmq.warmup") ? DEFAULT_WARM_UP : null;
         private int latencyTracking = Math.max(0, Integer.getInteger("ringmq.latency.tracking", 0));
         private Path countersDirectory;
         private int countersCapacity = CountersFileDescriptor.DEFAULT_CAPACITY;
@@ -436,16 +434,34 @@ public final class Context implements AutoCloseable
         }
 
         /**
-         * @param enabled pay the JIT's warm-up before the first message: if this is the JVM's first context to ask,
-         *                building it runs tcp traffic over loopback through the real socket, ring, I/O agent and
-         *                codec paths until the compilers settle (at most {@code -Dringmq.warmup.ms}, 2000 by
-         *                default). Off by default ({@code -Dringmq.warmup=true} sets it), and measured slower than a
-         *                cold start for a two-process PUSH/PULL (its one-thread traffic leaves the compilers the
-         *                wrong profiles; latency-bench/SIDE-BY-SIDE.md, 2026-12-03): measure before turning it on.
+         * @param enabled pay the JIT's warm-up before the first message with 64 B tcp PUSH/PULL traffic
+         *                ({@link #warmUp(SocketType, String, int)}, which names the application's own traffic, is
+         *                the better choice); off by default, {@code -Dringmq.warmup=true} turns it on.
          */
         public Builder warmUp(final boolean enabled)
         {
-            this.warmUp = enabled;
+            this.warmUp = enabled ? DEFAULT_WARM_UP : null;
+            return this;
+        }
+
+        /**
+         * Pays the JIT's warm-up before the first message: if this is the JVM's first context to warm up,
+         * {@link #build()} runs traffic like the application's through this context's own sockets, rings, I/O
+         * threads and codecs until the compilers settle, at most {@code -Dringmq.warmup.ms} (default 2000)
+         * milliseconds. Worth it where the first messages matter (a process that must be fast from its first
+         * order, a benchmark timed from the first message); measured in latency-bench/SIDE-BY-SIDE.md. Traffic
+         * unlike the application's can be worse than none (the compilers optimise for what they saw), hence
+         * the three parameters.
+         *
+         * @param type        the socket type the application will use: PUSH or PULL warms up one-way traffic,
+         *                    REQ or REP round trips (both ends run in this process either way).
+         * @param transport   {@code "tcp"} (over loopback) or {@code "ipc"} (in a temporary directory).
+         * @param messageSize the application's message size in bytes.
+         * @throws IllegalArgumentException for another socket type or transport, or a negative size.
+         */
+        public Builder warmUp(final SocketType type, final String transport, final int messageSize)
+        {
+            this.warmUp = new JitWarmUp.Traffic(type, transport, messageSize);
             return this;
         }
 
@@ -507,7 +523,12 @@ public final class Context implements AutoCloseable
 
         public Context build()
         {
-            return new Context(this);
+            final Context context = new Context(this);
+            if (null != warmUp)
+            {
+                JitWarmUp.once(context, warmUp);
+            }
+            return context;
         }
     }
 }

@@ -54,7 +54,9 @@ public final class ContextProfile
     public static final String LATENCY_TRACKING = "latency.tracking";
     /** Whether the context keeps its counters file (true or false). */
     public static final String COUNTERS = "counters";
-    /** Whether the JIT is warmed up before the first message (true or false; {@link Context.Builder#warmUp}). */
+    /**
+     * Whether the JIT is warmed up before the first message (true or false; {@link Context.Builder#warmUp(boolean)}).
+     */
     public static final String WARM_UP = "jit.warm-up";
     /** -Xms and -Xmx: a fixed heap, e.g. 1g. */
     public static final String JVM_HEAP = "jvm.heap";

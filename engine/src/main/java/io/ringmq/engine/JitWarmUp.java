@@ -1,131 +1,265 @@
 package io.ringmq.engine;
 
-import org.agrona.concurrent.UnsafeBuffer;
-
+import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Pays the JIT's warm-up before the application's first message: the first context of the JVM runs its own tcp
- * PUSH/PULL and REQ/REP traffic over loopback, through the same socket, ring, I/O agent, stream engine and codec
- * code the application will use, until the compilers have nothing left to do (their total compilation time stops
- * growing) or the budget is spent. Without it, a process pinned to one core spends its first hundreds of
- * milliseconds of traffic sharing that core with C1 and C2 (measured in latency-bench/SIDE-BY-SIDE.md: the tail
- * of a fresh process is the JIT). Once per JVM, on the thread building the first context that asks
- * ({@link Context.Builder#warmUp(boolean)}, or {@code -Dringmq.warmup=true}). Opt-in, since it delays that context
- * by up to its budget, {@code -Dringmq.warmup.ms} (default 2000).
+ * Pays the JIT's warm-up before the application's first message, in the application's own context (its I/O
+ * threads, idle strategy and counters, so the compiled code is compiled for the classes the application runs),
+ * with traffic shaped like the application's: the socket pair it names ({@link Context.Builder#warmUp(SocketType,
+ * String, int)}), over its transport, at its message size, with a reader on its own thread.
+ * <p>
+ * What makes a warm-up help rather than hurt is that the real traffic takes no branch the warm-up never took: C2
+ * compiles a branch never seen as an uncommon trap, and the first real message taking it throws the hot methods back
+ * to the interpreter to be compiled again, on the core the traffic needs (measured: a warm-up of one thread's bursts,
+ * below the high-water mark, over one connection made a 1 B PUSH/PULL 40% slower than a cold start; the traps were
+ * the handshake of the real connection, the full ring and paused reading, and the receive timeout). So every round
+ * connects a fresh socket (handshake and close paths), the reader pauses now and then (ring full, reading off,
+ * drained, reading on) and the loop runs with no send or receive timeout, as the perf tools and most applications
+ * do, after one timed probe proves the connection (a warm-up never hangs the context that asked for it).
+ * <p>
+ * It runs until a few rounds in a row compile almost nothing more, or its budget ({@code -Dringmq.warmup.ms},
+ * default 2000) is spent; once per JVM.
  */
 final class JitWarmUp
 {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
-    private static final int BURST = 256;
-    private static final int ROUND_MESSAGES = 4_096;
-    private static final int[] SIZES = {1, 64, 1024};
-    private static final long QUIET_NS = 200_000_000L;
+    /** Messages (one-way) or round trips (request-reply) per round, each round on a fresh connection. */
+    private static final int ROUND_MESSAGES = 200_000;
+    private static final int ROUND_TRIPS = 20_000;
+    /** The reader pauses this often for this long: long enough for the ring to fill and reading to stop. */
+    private static final int PAUSE_EVERY = 50_000;
+    private static final long PAUSE_NS = 500_000;
+    /** Settled: this many rounds in a row added at most {@link #SETTLED_MS} of compilation between them. */
+    private static final int SETTLED_ROUNDS = 3;
+    private static final long SETTLED_MS = 5;
+    private static final int PROBE_TIMEOUT_MS = 5_000;
 
     private JitWarmUp()
     {
     }
 
-    /** Warms up once per JVM; later calls (and the warm-up's own context) return at once. */
-    static void once(final WaitStrategy idle)
+    /** The traffic to run: the application's socket type (either end of the pair), transport and message size. */
+    record Traffic(SocketType type, String transport, int messageSize)
     {
-        if (!STARTED.compareAndSet(false, true))
+        Traffic
+        {
+            if (!"tcp".equals(transport) && !"ipc".equals(transport))
+            {
+                throw new IllegalArgumentException("warm-up over tcp or ipc, not " + transport);
+            }
+            if (messageSize < 0)
+            {
+                throw new IllegalArgumentException("warm-up message size " + messageSize);
+            }
+            requestReply(type);
+        }
+
+        /** @return whether the pair is REQ/REP (round trips) rather than PUSH/PULL (one way). */
+        static boolean requestReply(final SocketType type)
+        {
+            return switch (type)
+            {
+                case PUSH, PULL -> false;
+                case REQ, REP -> true;
+                default -> throw new IllegalArgumentException("no warm-up traffic for " + type +
+                    " (PUSH, PULL, REQ or REP)");
+            };
+        }
+    }
+
+    /** Warms up once per JVM; later calls return at once. A failure costs the warm-up only. */
+    static void once(final Context context, final Traffic traffic)
+    {
+        if (STARTED.compareAndSet(false, true))
+        {
+            final long budgetMs = Math.max(0, Long.getLong("ringmq.warmup.ms", 2_000));
+            final Outcome outcome = run(context, traffic, budgetMs * 1_000_000L);
+            System.getLogger(JitWarmUp.class.getName()).log(System.Logger.Level.DEBUG,
+                () -> "ringmq: JIT warm-up " + outcome);
+        }
+    }
+
+    /** What a warm-up did: its rounds (each a fresh connection), whether the compilers settled, and how long. */
+    record Outcome(int rounds, boolean settled, long elapsedMs, String cutShortBy)
+    {
+    }
+
+    /** Runs the warm-up's rounds in {@code context} until the compilers settle or {@code budgetNs} is spent. */
+    static Outcome run(final Context context, final Traffic traffic, final long budgetNs)
+    {
+        final long startNs = System.nanoTime();
+        final boolean requestReply = Traffic.requestReply(traffic.type());
+        final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        final boolean measurable = null != compiler && compiler.isCompilationTimeMonitoringSupported();
+        int rounds = 0;
+        int settled = 0;
+        String cutShortBy = null;
+        Path directory = null;
+        try
+        {
+            final String endpoint;
+            if ("ipc".equals(traffic.transport()))
+            {
+                directory = Files.createTempDirectory("ringmq-warm-up");
+                endpoint = "ipc://" + directory.resolve("s");
+            }
+            else
+            {
+                endpoint = "tcp://127.0.0.1:*";
+            }
+            try (Socket server = context.socket(requestReply ? SocketType.REP : SocketType.PULL))
+            {
+                server.setOption(SocketOption.LINGER, 0);
+                server.bind(endpoint);
+                final String address = server.lastEndpoint();
+                long compiledMs = measurable ? compiler.getTotalCompilationTime() : 0;
+                while (settled < SETTLED_ROUNDS && System.nanoTime() - startNs < budgetNs)
+                {
+                    try (Socket client = context.socket(requestReply ? SocketType.REQ : SocketType.PUSH))
+                    {
+                        client.setOption(SocketOption.LINGER, 0);
+                        client.connect(address);
+                        final int size = traffic.messageSize();
+                        if (!probe(client, server, size) ||
+                            !(requestReply ? roundTrips(client, server, size) : oneWay(client, server, size)))
+                        {
+                            cutShortBy = "a round that did not complete";
+                            break;
+                        }
+                    }
+                    rounds++;
+                    // Without the compilers' clock the budget alone ends the warm-up.
+                    final long nowMs = measurable ? compiler.getTotalCompilationTime() : compiledMs + SETTLED_MS + 1;
+                    settled = nowMs - compiledMs <= SETTLED_MS ? settled + 1 : 0;
+                    compiledMs = nowMs;
+                }
+            }
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            // A loopback port refused, a sandbox without sockets: the application runs, only colder.
+            cutShortBy = ex.toString();
+        }
+        finally
+        {
+            deleteQuietly(directory);
+        }
+        return new Outcome(rounds, settled >= SETTLED_ROUNDS, (System.nanoTime() - startNs) / 1_000_000, cutShortBy);
+    }
+
+    /** One exchange under timeouts proves the connection; the rounds then run without them. */
+    private static boolean probe(final Socket client, final Socket server, final int size)
+    {
+        client.setOption(SocketOption.SNDTIMEO, PROBE_TIMEOUT_MS);
+        server.setOption(SocketOption.RCVTIMEO, PROBE_TIMEOUT_MS);
+        client.setOption(SocketOption.RCVTIMEO, PROBE_TIMEOUT_MS);
+        server.setOption(SocketOption.SNDTIMEO, PROBE_TIMEOUT_MS);
+        final byte[] message = new byte[size];
+        boolean ok = client.send(message) && server.recv(0) == size;
+        if (ok && client.type() == SocketType.REQ)
+        {
+            ok = server.send(message) && client.recv(0) == size;
+        }
+        for (final Socket socket : new Socket[] {client, server})
+        {
+            socket.setOption(SocketOption.SNDTIMEO, -1);
+            socket.setOption(SocketOption.RCVTIMEO, -1);
+        }
+        return ok;
+    }
+
+    /** A sender faster than its reader, who pauses now and then: the ring fills, reading stops and resumes. */
+    private static boolean oneWay(final Socket push, final Socket pull, final int size)
+    {
+        final AtomicInteger received = new AtomicInteger();
+        final Thread reader = start(() ->
+        {
+            int count = 0;
+            while (count < ROUND_MESSAGES && pull.recv(0) == size)
+            {
+                if (++count % PAUSE_EVERY == 0)
+                {
+                    LockSupport.parkNanos(PAUSE_NS);
+                }
+            }
+            received.set(count);
+        });
+        final byte[] message = new byte[size];
+        for (int i = 0; i < ROUND_MESSAGES && push.send(message); i++)
+        {
+            // the reader counts what arrives
+        }
+        return join(reader) && received.get() == ROUND_MESSAGES;
+    }
+
+    /** REQ on this thread, REP echoing on another, as the latency tools run them in two processes. */
+    private static boolean roundTrips(final Socket req, final Socket rep, final int size)
+    {
+        final AtomicInteger echoed = new AtomicInteger();
+        final Thread echo = start(() ->
+        {
+            int count = 0;
+            while (count < ROUND_TRIPS && rep.recv(0) == size && rep.send(rep.frame(), 0, size, 0) == Status.OK)
+            {
+                count++;
+            }
+            echoed.set(count);
+        });
+        final byte[] message = new byte[size];
+        int count = 0;
+        while (count < ROUND_TRIPS && req.send(message) && req.recv(0) == size)
+        {
+            count++;
+        }
+        return join(echo) && count == ROUND_TRIPS && echoed.get() == ROUND_TRIPS;
+    }
+
+    private static Thread start(final Runnable task)
+    {
+        final Thread thread = new Thread(task, "ringmq-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static boolean join(final Thread thread)
+    {
+        try
+        {
+            thread.join();
+            return true;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(final Path directory)
+    {
+        if (null == directory)
         {
             return;
         }
-        final long budgetNs = Math.max(0, Long.getLong("ringmq.warmup.ms", 2_000)) * 1_000_000L;
-        try
+        try (var files = Files.list(directory))
         {
-            run(idle, System.nanoTime() + budgetNs);
+            for (final Path file : (Iterable<Path>)files::iterator)
+            {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
         }
-        catch (final RuntimeException ex)
+        catch (final IOException ex)
         {
-            // A loopback port refused, a sandbox without sockets: the application runs, only colder.
-            System.getLogger(JitWarmUp.class.getName()).log(System.Logger.Level.DEBUG,
-                "ringmq: JIT warm-up skipped: " + ex);
+            // a temporary directory left behind costs nothing but its name
         }
-    }
-
-    private static void run(final WaitStrategy idle, final long deadlineNs)
-    {
-        final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-        final boolean measurable = null != compiler && compiler.isCompilationTimeMonitoringSupported();
-        try (Context context = Context.builder().ioThreads(1).idleStrategy(idle).counters(false).build();
-            Socket pull = context.socket(SocketType.PULL);
-            Socket push = context.socket(SocketType.PUSH);
-            Socket rep = context.socket(SocketType.REP);
-            Socket req = context.socket(SocketType.REQ))
-        {
-            for (final Socket socket : new Socket[] {pull, push, rep, req})
-            {
-                socket.setOption(SocketOption.LINGER, 0);
-                socket.setOption(SocketOption.RCVTIMEO, 5_000);
-                socket.setOption(SocketOption.SNDTIMEO, 5_000);
-            }
-            pull.bind("tcp://127.0.0.1:*");
-            push.connect(pull.lastEndpoint());
-            rep.bind("tcp://127.0.0.1:*");
-            req.connect(rep.lastEndpoint());
-            final UnsafeBuffer message = new UnsafeBuffer(new byte[SIZES[SIZES.length - 1]]);
-            long compiledMs = -1;
-            long lastCompileNs = System.nanoTime();
-            // Until no compilation finished for a while: what the traffic exercises is compiled (a large C2 task
-            // takes tens of milliseconds, so a quiet spell shorter than that proves nothing).
-            while (System.nanoTime() - lastCompileNs < QUIET_NS)
-            {
-                for (final int size : SIZES)
-                {
-                    if (!pushPull(push, pull, message, size) || !reqRep(req, rep, message, size) ||
-                        System.nanoTime() - deadlineNs >= 0)
-                    {
-                        return;
-                    }
-                }
-                final long nowCompiledMs = measurable ? compiler.getTotalCompilationTime() : compiledMs + 1;
-                if (nowCompiledMs != compiledMs)
-                {
-                    compiledMs = nowCompiledMs;
-                    lastCompileNs = System.nanoTime();
-                }
-            }
-        }
-    }
-
-    /** Bursts below the high-water mark, each drained by the same thread: both directions of the pipe run hot. */
-    private static boolean pushPull(final Socket push, final Socket pull, final UnsafeBuffer message, final int size)
-    {
-        for (int sent = 0; sent < ROUND_MESSAGES; sent += BURST)
-        {
-            for (int i = 0; i < BURST; i++)
-            {
-                if (Status.OK != push.send(message, 0, size, 0))
-                {
-                    return false;
-                }
-            }
-            for (int i = 0; i < BURST; i++)
-            {
-                if (pull.recv(0) != size)
-                {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean reqRep(final Socket req, final Socket rep, final UnsafeBuffer message, final int size)
-    {
-        for (int i = 0; i < ROUND_MESSAGES / 10; i++)
-        {
-            if (Status.OK != req.send(message, 0, size, 0) || rep.recv(0) != size ||
-                Status.OK != rep.send(rep.frame(), 0, size, 0) || req.recv(0) != size)
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -44,7 +44,7 @@ class ContextProfileTest
         }
         final ContextProfile profile = ContextProfile.load("dedicated-cores");
         assertArrayEquals(new int[] {4}, profile.applicationCpus());
-        assertFalse(profile.warmUp(), "the one-thread warm-up measured slower than a cold start");
+        assertFalse(profile.warmUp(), "the profile's generic warm-up traffic is not the application's");
         assertFalse(ContextProfile.load("shared-host").warmUp());
         assertTrue(profile.jvmFlags().containsAll(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch",
             "-XX:+UseParallelGC", "-XX:MaxDirectMemorySize=1g")), profile.jvmFlags().toString());
