@@ -33,9 +33,15 @@ final class JitWarmUp
     /** Messages (one-way) or round trips (request-reply) per round, each round on a fresh connection. */
     private static final int ROUND_MESSAGES = 200_000;
     private static final int ROUND_TRIPS = 20_000;
-    /** The reader pauses this often for this long: long enough for the ring to fill and reading to stop. */
-    private static final int PAUSE_EVERY = 50_000;
-    private static final long PAUSE_NS = 500_000;
+    /**
+     * The reader pauses this often for this long: long enough for the kernel's socket buffers (megabytes once
+     * autotuned) to fill behind the reader's ring, so that the sender's ring fills too and its thread parks, as a
+     * sender faster than its peer does in the real run (with 0.5 ms pauses the sender never parked, and its first
+     * real park threw its I/O thread's write path back to the interpreter: 64 B 6.3-7.3 M msg/s against 7.2-10.5 M
+     * with these, same machine, alternating).
+     */
+    private static final int PAUSE_EVERY = 100_000;
+    private static final long PAUSE_NS = 20_000_000;
     /** Settled: this many rounds in a row added at most {@link #SETTLED_MS} of compilation between them. */
     private static final int SETTLED_ROUNDS = 3;
     private static final long SETTLED_MS = 5;
