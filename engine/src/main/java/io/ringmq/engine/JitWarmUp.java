@@ -32,7 +32,7 @@ final class JitWarmUp
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     /** Messages (one-way) or round trips (request-reply) per round, each round on a fresh connection. */
     private static final int ROUND_MESSAGES = 200_000;
-    private static final int ROUND_TRIPS = 20_000;
+    private static final int ROUND_TRIPS = 10_000;
     /**
      * The reader pauses this often for this long: long enough for the kernel's socket buffers (megabytes once
      * autotuned) to fill behind the reader's ring, so that the sender's ring fills too and its thread parks, as a
@@ -42,6 +42,9 @@ final class JitWarmUp
      */
     private static final int PAUSE_EVERY = 100_000;
     private static final long PAUSE_NS = 20_000_000;
+    /** In round trips, each side pauses this often for this long before it sends: its peer parks meanwhile. */
+    private static final int WAIT_EVERY = 20;
+    private static final long WAIT_NS = 50_000;
     /** Settled: this many rounds in a row added at most {@link #SETTLED_MS} of compilation between them. */
     private static final int SETTLED_ROUNDS = 3;
     private static final long SETTLED_MS = 5;
@@ -110,42 +113,38 @@ final class JitWarmUp
         Path directory = null;
         try
         {
-            final String endpoint;
             if ("ipc".equals(traffic.transport()))
             {
                 directory = Files.createTempDirectory("ringmq-warm-up");
-                endpoint = "ipc://" + directory.resolve("s");
             }
-            else
+            long compiledMs = measurable ? compiler.getTotalCompilationTime() : 0;
+            while (settled < SETTLED_ROUNDS && System.nanoTime() - startNs < budgetNs)
             {
-                endpoint = "tcp://127.0.0.1:*";
-            }
-            try (Socket server = context.socket(requestReply ? SocketType.REP : SocketType.PULL))
-            {
-                server.setOption(SocketOption.LINGER, 0);
-                server.bind(endpoint);
-                final String address = server.lastEndpoint();
-                long compiledMs = measurable ? compiler.getTotalCompilationTime() : 0;
-                while (settled < SETTLED_ROUNDS && System.nanoTime() - startNs < budgetNs)
+                // Both ends fresh every round: the real run's first connection and the warm-up's closing listener
+                // are then paths the compilers have seen (a listener closed once, after everything was compiled,
+                // deoptimised the selector's loop at the first real message).
+                final String endpoint =
+                    null == directory ? "tcp://127.0.0.1:*" : "ipc://" + directory.resolve("s" + rounds);
+                try (Socket server = context.socket(requestReply ? SocketType.REP : SocketType.PULL);
+                    Socket client = context.socket(requestReply ? SocketType.REQ : SocketType.PUSH))
                 {
-                    try (Socket client = context.socket(requestReply ? SocketType.REQ : SocketType.PUSH))
+                    server.setOption(SocketOption.LINGER, 0);
+                    client.setOption(SocketOption.LINGER, 0);
+                    server.bind(endpoint);
+                    client.connect(server.lastEndpoint());
+                    final int size = traffic.messageSize();
+                    if (!probe(client, server, size) ||
+                        !(requestReply ? roundTrips(client, server, size) : oneWay(client, server, size)))
                     {
-                        client.setOption(SocketOption.LINGER, 0);
-                        client.connect(address);
-                        final int size = traffic.messageSize();
-                        if (!probe(client, server, size) ||
-                            !(requestReply ? roundTrips(client, server, size) : oneWay(client, server, size)))
-                        {
-                            cutShortBy = "a round that did not complete";
-                            break;
-                        }
+                        cutShortBy = "a round that did not complete";
+                        break;
                     }
-                    rounds++;
-                    // Without the compilers' clock the budget alone ends the warm-up.
-                    final long nowMs = measurable ? compiler.getTotalCompilationTime() : compiledMs + SETTLED_MS + 1;
-                    settled = nowMs - compiledMs <= SETTLED_MS ? settled + 1 : 0;
-                    compiledMs = nowMs;
                 }
+                rounds++;
+                // Without the compilers' clock the budget alone ends the warm-up.
+                final long nowMs = measurable ? compiler.getTotalCompilationTime() : compiledMs + SETTLED_MS + 1;
+                settled = nowMs - compiledMs <= SETTLED_MS ? settled + 1 : 0;
+                compiledMs = nowMs;
             }
         }
         catch (final IOException | RuntimeException ex)
@@ -205,23 +204,44 @@ final class JitWarmUp
         return join(reader) && received.get() == ROUND_MESSAGES;
     }
 
-    /** REQ on this thread, REP echoing on another, as the latency tools run them in two processes. */
+    /**
+     * REQ on this thread, REP echoing on another, as the latency tools run them in two processes. Both ends in one
+     * process answer each other faster than two processes do, so neither would ever wait long enough to park (nor
+     * its I/O thread to block in the selector) and the real run's first wait would trap; now and then each side
+     * pauses before it sends, so the other's wait goes all the way to parking.
+     */
     private static boolean roundTrips(final Socket req, final Socket rep, final int size)
     {
         final AtomicInteger echoed = new AtomicInteger();
         final Thread echo = start(() ->
         {
             int count = 0;
-            while (count < ROUND_TRIPS && rep.recv(0) == size && rep.send(rep.frame(), 0, size, 0) == Status.OK)
+            while (count < ROUND_TRIPS && rep.recv(0) == size)
             {
+                if (count % WAIT_EVERY == WAIT_EVERY / 2)
+                {
+                    LockSupport.parkNanos(WAIT_NS);
+                }
+                if (rep.send(rep.frame(), 0, size, 0) != Status.OK)
+                {
+                    break;
+                }
                 count++;
             }
             echoed.set(count);
         });
         final byte[] message = new byte[size];
         int count = 0;
-        while (count < ROUND_TRIPS && req.send(message) && req.recv(0) == size)
+        while (count < ROUND_TRIPS)
         {
+            if (count % WAIT_EVERY == 0)
+            {
+                LockSupport.parkNanos(WAIT_NS);
+            }
+            if (!req.send(message) || req.recv(0) != size)
+            {
+                break;
+            }
             count++;
         }
         return join(echo) && count == ROUND_TRIPS && echoed.get() == ROUND_TRIPS;
