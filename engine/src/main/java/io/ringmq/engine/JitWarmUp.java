@@ -20,9 +20,12 @@ import java.util.concurrent.locks.LockSupport;
  * to the interpreter to be compiled again, on the core the traffic needs (measured: a warm-up of one thread's bursts,
  * below the high-water mark, over one connection made a 1 B PUSH/PULL 40% slower than a cold start; the traps were
  * the handshake of the real connection, the full ring and paused reading, and the receive timeout). So every round
- * connects a fresh socket (handshake and close paths), the reader pauses now and then (ring full, reading off,
- * drained, reading on) and the loop runs with no send or receive timeout, as the perf tools and most applications
- * do, after one timed probe proves the connection (a warm-up never hangs the context that asked for it).
+ * binds and connects a fresh pair (handshake, listener and close paths), the one-way reader pauses now and then
+ * (ring full, reading off, drained, reading on; the sender parks), each side of the round trips pauses now and then
+ * before it sends (the other parks, its I/O thread blocks in the selector), and the rounds run with no send or
+ * receive timeout, as the perf tools and most applications do, after one timed probe proves the connection. Some
+ * traps remain, from timing the warm-up cannot reproduce (a read that finds nothing, a closing connection served
+ * once more): latency-bench/SIDE-BY-SIDE.md measures what is left.
  * <p>
  * It runs until a few rounds in a row compile almost nothing more, or its budget ({@code -Dringmq.warmup.ms},
  * default 2000) is spent; once per JVM.
