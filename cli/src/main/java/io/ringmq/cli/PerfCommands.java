@@ -21,7 +21,7 @@ final class PerfCommands
 {
     /**
      * The perf tools pay the JIT's warm-up before they bind or connect, with their own traffic (socket type,
-     * transport, message size: {@code Context.Builder.warmUp(SocketType, String, int)}), so the time from the first
+     * transport, message size: {@code Context.Builder.warmUp(SocketType, Transport, int)}), so the time from the first
      * message, libzmq's protocol, measures the compiled message path rather than the compilers sharing its core.
      * {@code -Dringmq.warmup=false} (RINGMQ_JAVA_OPTS) starts them cold; latency-bench/SIDE-BY-SIDE.md gives both.
      */

@@ -338,14 +338,24 @@ final class Session implements AutoCloseable
     }
 
     /** What a perf tool warms up with: its socket type, the transport of its endpoint, its message size. */
-    record WarmUp(SocketType type, String transport, int messageSize)
+    record WarmUp(SocketType type, EndpointUri.Transport transport, int messageSize)
     {
-        /** @return the warm-up for this traffic, or null where the engine has none (a transport not tcp or ipc). */
+        /**
+         * @return the warm-up for this traffic, or null where the engine has none: a transport not tcp or ipc, or
+         *         an endpoint that does not parse (binding or connecting then reports it, as without a warm-up).
+         */
         static WarmUp of(final SocketType type, final String endpoint, final int messageSize)
         {
-            final int scheme = endpoint.indexOf("://");
-            final String transport = scheme < 0 ? "" : endpoint.substring(0, scheme);
-            return "tcp".equals(transport) || "ipc".equals(transport) ?
+            final EndpointUri.Transport transport;
+            try
+            {
+                transport = EndpointUri.parse(endpoint).transport();
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                return null;
+            }
+            return EndpointUri.Transport.TCP == transport || EndpointUri.Transport.IPC == transport ?
                 new WarmUp(type, transport, messageSize) : null;
         }
     }

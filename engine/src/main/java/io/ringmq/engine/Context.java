@@ -350,7 +350,8 @@ public final class Context implements AutoCloseable
     /** Builds a {@link Context}. */
     public static final class Builder
     {
-        private static final JitWarmUp.Traffic DEFAULT_WARM_UP = new JitWarmUp.Traffic(SocketType.PUSH, "tcp", 64);
+        private static final JitWarmUp.Traffic DEFAULT_WARM_UP =
+            new JitWarmUp.Traffic(SocketType.PUSH, EndpointUri.Transport.TCP, 64);
 
         private final ContextOptions options = new ContextOptions();
         private WaitStrategy idleStrategy = WaitStrategy.BLOCK;
@@ -435,8 +436,8 @@ public final class Context implements AutoCloseable
 
         /**
          * @param enabled pay the JIT's warm-up before the first message with 64 B tcp PUSH/PULL traffic
-         *                ({@link #warmUp(SocketType, String, int)}, which names the application's own traffic, is
-         *                the better choice); off by default, {@code -Dringmq.warmup=true} turns it on.
+         *                ({@link #warmUp(SocketType, EndpointUri.Transport, int)}, which names the application's
+         *                own traffic, is the better choice); off by default, {@code -Dringmq.warmup=true} turns it on.
          */
         public Builder warmUp(final boolean enabled)
         {
@@ -455,11 +456,11 @@ public final class Context implements AutoCloseable
          *
          * @param type        the socket type the application will use: PUSH or PULL warms up one-way traffic,
          *                    REQ or REP round trips (both ends run in this process either way).
-         * @param transport   {@code "tcp"} (over loopback) or {@code "ipc"} (in a temporary directory).
+         * @param transport   TCP (over loopback) or IPC (in a temporary directory): the application's.
          * @param messageSize the application's message size in bytes.
          * @throws IllegalArgumentException for another socket type or transport, or a negative size.
          */
-        public Builder warmUp(final SocketType type, final String transport, final int messageSize)
+        public Builder warmUp(final SocketType type, final EndpointUri.Transport transport, final int messageSize)
         {
             this.warmUp = new JitWarmUp.Traffic(type, transport, messageSize);
             return this;

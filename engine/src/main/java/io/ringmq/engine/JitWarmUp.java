@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  * Pays the JIT's warm-up before the application's first message, in the application's own context (its I/O
  * threads, idle strategy and counters, so the compiled code is compiled for the classes the application runs),
  * with traffic shaped like the application's: the socket pair it names ({@link Context.Builder#warmUp(SocketType,
- * String, int)}), over its transport, at its message size, with a reader on its own thread.
+ * EndpointUri.Transport, int)}), over its transport, at its message size, with a reader on its own thread.
  * <p>
  * What makes a warm-up help rather than hurt is that the real traffic takes no branch the warm-up never took: C2
  * compiles a branch never seen as an uncommon trap, and the first real message taking it throws the hot methods back
@@ -58,11 +58,11 @@ final class JitWarmUp
     }
 
     /** The traffic to run: the application's socket type (either end of the pair), transport and message size. */
-    record Traffic(SocketType type, String transport, int messageSize)
+    record Traffic(SocketType type, EndpointUri.Transport transport, int messageSize)
     {
         Traffic
         {
-            if (!"tcp".equals(transport) && !"ipc".equals(transport))
+            if (EndpointUri.Transport.TCP != transport && EndpointUri.Transport.IPC != transport)
             {
                 throw new IllegalArgumentException("warm-up over tcp or ipc, not " + transport);
             }
@@ -116,7 +116,7 @@ final class JitWarmUp
         Path directory = null;
         try
         {
-            if ("ipc".equals(traffic.transport()))
+            if (EndpointUri.Transport.IPC == traffic.transport())
             {
                 directory = Files.createTempDirectory("ringmq-warm-up");
             }
@@ -136,7 +136,7 @@ final class JitWarmUp
                     server.bind(endpoint);
                     client.connect(server.lastEndpoint());
                     final int size = traffic.messageSize();
-                    if (!probe(client, server, size) ||
+                    if (!probe(client, server, size, requestReply) ||
                         !(requestReply ? roundTrips(client, server, size) : oneWay(client, server, size)))
                     {
                         cutShortBy = "a round that did not complete";
@@ -163,7 +163,7 @@ final class JitWarmUp
     }
 
     /** One exchange under timeouts proves the connection; the rounds then run without them. */
-    private static boolean probe(final Socket client, final Socket server, final int size)
+    private static boolean probe(final Socket client, final Socket server, final int size, final boolean requestReply)
     {
         client.setOption(SocketOption.SNDTIMEO, PROBE_TIMEOUT_MS);
         server.setOption(SocketOption.RCVTIMEO, PROBE_TIMEOUT_MS);
@@ -171,7 +171,7 @@ final class JitWarmUp
         server.setOption(SocketOption.SNDTIMEO, PROBE_TIMEOUT_MS);
         final byte[] message = new byte[size];
         boolean ok = client.send(message) && server.recv(0) == size;
-        if (ok && client.type() == SocketType.REQ)
+        if (ok && requestReply)
         {
             ok = server.send(message) && client.recv(0) == size;
         }

@@ -26,8 +26,9 @@ class JitWarmUpTest
     private static final int MESSAGES = 20_000;
 
     @ParameterizedTest(name = "{0} over {1}, {2} B")
-    @CsvSource({"PUSH, tcp, 1", "PULL, ipc, 64", "REQ, tcp, 64", "REP, ipc, 1024", "PUSH, tcp, 0"})
-    void runsTheNamedTrafficThenLeavesTheContextToTheApplication(final SocketType type, final String transport,
+    @CsvSource({"PUSH, TCP, 1", "PULL, IPC, 64", "REQ, TCP, 64", "REP, IPC, 1024", "PUSH, TCP, 0"})
+    void runsTheNamedTrafficThenLeavesTheContextToTheApplication(final SocketType type,
+        final EndpointUri.Transport transport,
         final int size) throws IOException
     {
         final List<Path> before = warmUpDirectories();
@@ -47,11 +48,13 @@ class JitWarmUpTest
     @Test
     void refusesTrafficItCannotShapeLikeTheApplications()
     {
-        assertThrows(IllegalArgumentException.class, () -> new JitWarmUp.Traffic(SocketType.PUB, "tcp", 64));
-        assertThrows(IllegalArgumentException.class, () -> new JitWarmUp.Traffic(SocketType.PUSH, "epgm", 64));
-        assertThrows(IllegalArgumentException.class, () -> new JitWarmUp.Traffic(SocketType.PUSH, "tcp", -1));
+        final EndpointUri.Transport tcp = EndpointUri.Transport.TCP;
+        assertThrows(IllegalArgumentException.class, () -> new JitWarmUp.Traffic(SocketType.PUB, tcp, 64));
         assertThrows(IllegalArgumentException.class,
-            () -> Context.builder().warmUp(SocketType.ROUTER, "tcp", 64));
+            () -> new JitWarmUp.Traffic(SocketType.PUSH, EndpointUri.Transport.EPGM, 64));
+        assertThrows(IllegalArgumentException.class, () -> new JitWarmUp.Traffic(SocketType.PUSH, tcp, -1));
+        assertThrows(IllegalArgumentException.class,
+            () -> Context.builder().warmUp(SocketType.ROUTER, EndpointUri.Transport.TCP, 64));
     }
 
     @Test
@@ -61,12 +64,13 @@ class JitWarmUpTest
         final Context closed = Context.builder().counters(false).build();
         closed.close();
         final JitWarmUp.Outcome outcome =
-            JitWarmUp.run(closed, new JitWarmUp.Traffic(SocketType.PUSH, "tcp", 64), BUDGET_NS);
+            JitWarmUp.run(closed, new JitWarmUp.Traffic(SocketType.PUSH, EndpointUri.Transport.TCP, 64), BUDGET_NS);
         assertEquals(0, outcome.rounds());
         assertTrue(null != outcome.cutShortBy(), outcome.toString());
     }
 
-    private static void assertApplicationTrafficArrivesInOrder(final Context context, final String transport)
+    private static void assertApplicationTrafficArrivesInOrder(final Context context,
+        final EndpointUri.Transport transport)
         throws IOException
     {
         final Path directory = Files.createTempDirectory("jit-warm-up-test");
@@ -75,7 +79,8 @@ class JitWarmUpTest
         {
             pull.setOption(SocketOption.RCVTIMEO, 10_000);
             push.setOption(SocketOption.SNDTIMEO, 10_000);
-            pull.bind("tcp".equals(transport) ? "tcp://127.0.0.1:*" : "ipc://" + directory.resolve("app"));
+            pull.bind(EndpointUri.Transport.TCP == transport ?
+                "tcp://127.0.0.1:*" : "ipc://" + directory.resolve("app"));
             push.connect(pull.lastEndpoint());
             final Thread sender = new Thread(() ->
             {
