@@ -33,9 +33,21 @@ import java.util.concurrent.locks.LockSupport;
 final class JitWarmUp
 {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
-    /** Messages (one-way) or round trips (request-reply) per round, each round on a fresh connection. */
+    /**
+     * Messages (one-way) or round trips (request-reply) per round, each round on a fresh connection, at most: a
+     * round also carries at most {@link #ROUND_BYTES} (at least {@link #MIN_ROUND} messages), so that a 1 MiB
+     * application's warm-up takes as long as a 64 B one's instead of moving 200 GiB.
+     */
     private static final int ROUND_MESSAGES = 200_000;
     private static final int ROUND_TRIPS = 10_000;
+    private static final long ROUND_BYTES = 32L << 20;
+    private static final int MIN_ROUND = 8;
+    /**
+     * The warm-up's sockets queue at most this many bytes each (their high-water marks lowered for large messages,
+     * never raised): the default 1,000 messages of 1 MiB on both ends of the pipe would take 2 GiB of direct memory.
+     */
+    private static final long IN_FLIGHT_BYTES = 8L << 20;
+    private static final int DEFAULT_HWM = 1_000;
     /**
      * The reader pauses this often for this long: long enough for the kernel's socket buffers (megabytes once
      * autotuned) to fill behind the reader's ring, so that the sender's ring fills too and its thread parks, as a
@@ -43,7 +55,7 @@ final class JitWarmUp
      * real park threw its I/O thread's write path back to the interpreter: 64 B 6.3-7.3 M msg/s against 7.2-10.5 M
      * with these, same machine, alternating).
      */
-    private static final int PAUSE_EVERY = 100_000;
+    private static final int PAUSE_EVERY = ROUND_MESSAGES / 2;
     private static final long PAUSE_NS = 20_000_000;
     /** In round trips, each side pauses this often for this long before it sends: its peer parks meanwhile. */
     private static final int WAIT_EVERY = 20;
@@ -126,6 +138,7 @@ final class JitWarmUp
                 // Both ends fresh every round: the real run's first connection and the warm-up's closing listener
                 // are then paths the compilers have seen (a listener closed once, after everything was compiled,
                 // deoptimised the selector's loop at the first real message).
+                final int size = traffic.messageSize();
                 final String endpoint =
                     null == directory ? "tcp://127.0.0.1:*" : "ipc://" + directory.resolve("s" + rounds);
                 try (Socket server = context.socket(requestReply ? SocketType.REP : SocketType.PULL);
@@ -133,9 +146,14 @@ final class JitWarmUp
                 {
                     server.setOption(SocketOption.LINGER, 0);
                     client.setOption(SocketOption.LINGER, 0);
+                    final int hwm = (int)Math.max(1, Math.min(DEFAULT_HWM, IN_FLIGHT_BYTES / Math.max(1, size)));
+                    for (final Socket socket : new Socket[] {server, client})
+                    {
+                        socket.setOption(SocketOption.SNDHWM, hwm);
+                        socket.setOption(SocketOption.RCVHWM, hwm);
+                    }
                     server.bind(endpoint);
                     client.connect(server.lastEndpoint());
-                    final int size = traffic.messageSize();
                     if (!probe(client, server, size, requestReply) ||
                         !(requestReply ? roundTrips(client, server, size) : oneWay(client, server, size)))
                     {
@@ -186,13 +204,15 @@ final class JitWarmUp
     /** A sender faster than its reader, who pauses now and then: the ring fills, reading stops and resumes. */
     private static boolean oneWay(final Socket push, final Socket pull, final int size)
     {
+        final int messages = perRound(ROUND_MESSAGES, size);
+        final int pauseEvery = Math.max(1, Math.min(PAUSE_EVERY, messages / 2));
         final AtomicInteger received = new AtomicInteger();
         final Thread reader = start(() ->
         {
             int count = 0;
-            while (count < ROUND_MESSAGES && pull.recv(0) == size)
+            while (count < messages && pull.recv(0) == size)
             {
-                if (++count % PAUSE_EVERY == 0)
+                if (++count % pauseEvery == 0)
                 {
                     LockSupport.parkNanos(PAUSE_NS);
                 }
@@ -200,11 +220,11 @@ final class JitWarmUp
             received.set(count);
         });
         final byte[] message = new byte[size];
-        for (int i = 0; i < ROUND_MESSAGES && push.send(message); i++)
+        for (int i = 0; i < messages && push.send(message); i++)
         {
             // the reader counts what arrives
         }
-        return join(reader) && received.get() == ROUND_MESSAGES;
+        return join(reader) && received.get() == messages;
     }
 
     /**
@@ -215,11 +235,12 @@ final class JitWarmUp
      */
     private static boolean roundTrips(final Socket req, final Socket rep, final int size)
     {
+        final int trips = perRound(ROUND_TRIPS, 2L * size);
         final AtomicInteger echoed = new AtomicInteger();
         final Thread echo = start(() ->
         {
             int count = 0;
-            while (count < ROUND_TRIPS && rep.recv(0) == size)
+            while (count < trips && rep.recv(0) == size)
             {
                 if (count % WAIT_EVERY == WAIT_EVERY / 2)
                 {
@@ -235,7 +256,7 @@ final class JitWarmUp
         });
         final byte[] message = new byte[size];
         int count = 0;
-        while (count < ROUND_TRIPS)
+        while (count < trips)
         {
             if (count % WAIT_EVERY == 0)
             {
@@ -247,7 +268,13 @@ final class JitWarmUp
             }
             count++;
         }
-        return join(echo) && count == ROUND_TRIPS && echoed.get() == ROUND_TRIPS;
+        return join(echo) && count == trips && echoed.get() == trips;
+    }
+
+    /** @return {@code most}, or fewer so that a round of {@code bytes} each carries about {@link #ROUND_BYTES}. */
+    private static int perRound(final int most, final long bytes)
+    {
+        return (int)Math.max(MIN_ROUND, Math.min(most, ROUND_BYTES / Math.max(1, bytes)));
     }
 
     private static Thread start(final Runnable task)

@@ -26,7 +26,8 @@ class JitWarmUpTest
     private static final int MESSAGES = 20_000;
 
     @ParameterizedTest(name = "{0} over {1}, {2} B")
-    @CsvSource({"PUSH, TCP, 1", "PULL, IPC, 64", "REQ, TCP, 64", "REP, IPC, 1024", "PUSH, TCP, 0"})
+    @CsvSource({"PUSH, TCP, 1", "PULL, IPC, 64", "REQ, TCP, 64", "REP, IPC, 1024", "PUSH, TCP, 0",
+        "PULL, TCP, 1048576", "REQ, IPC, 1048576", "PUSH, IPC, 33554432"})
     void runsTheNamedTrafficThenLeavesTheContextToTheApplication(final SocketType type,
         final EndpointUri.Transport transport,
         final int size) throws IOException
