@@ -15,6 +15,9 @@ final class ConflatingQueue implements MessageQueue
     private volatile Object metadata;
     private volatile boolean writerClosed;
     private volatile boolean readerClosed;
+    private volatile boolean bufferingReader;
+    /** A buffering reader took the newest message and has not handed it on yet. */
+    private volatile boolean heldByReader;
 
     public void readerWaker(final Waker waker)
     {
@@ -137,7 +140,31 @@ final class ConflatingQueue implements MessageQueue
 
     public int beginRead()
     {
+        // Held before taken: a writer that sees the slot emptied by this take then sees the hold (undelivered()).
+        if (bufferingReader && slot.hasMessage())
+        {
+            heldByReader = true;
+        }
         return slot.beginRead();
+    }
+
+    public void bufferingReader()
+    {
+        bufferingReader = true;
+    }
+
+    public void handedOn()
+    {
+        if (heldByReader)
+        {
+            heldByReader = false;
+        }
+    }
+
+    /** The slot's message, and the one a buffering reader took but has not handed on: at most 2. */
+    public long undelivered()
+    {
+        return unread() + (heldByReader ? 1 : 0);
     }
 
     public int nextFrame(final UnsafeBuffer view)

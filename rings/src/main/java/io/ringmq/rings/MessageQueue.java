@@ -62,6 +62,21 @@ interface MessageQueue
 
     long unread();
 
+    /**
+     * Reader, before its first read: it copies what it takes into a buffer of its own (a transport's write buffer),
+     * so a message it took still counts as undelivered (see {@link #undelivered()}) until {@link #handedOn()}.
+     */
+    void bufferingReader();
+
+    /** Reader: everything taken so far has left the reader's own buffer (a transport: written to the kernel). */
+    void handedOn();
+
+    /**
+     * Writer: messages written that the reader has not taken, or (a buffering reader) took and has not handed on:
+     * what LINGER still has to deliver.
+     */
+    long undelivered();
+
     // Reader side.
     boolean hasMessage();
 

@@ -640,6 +640,30 @@ final class MessageRing extends MessageRingRightPad implements MessageQueue
         return writeCount - readCount.get();
     }
 
+    public void bufferingReader()
+    {
+        bufferingReader = true;
+    }
+
+    public void handedOn()
+    {
+        final long taken = takenCount;
+        if (taken != handedOnPublished)
+        {
+            handedOnPublished = taken;
+            // A release store (a plain store on x86), once per emptied buffer, on the Sequence's own padded line.
+            handedOnCount.set(taken);
+        }
+    }
+
+    public long undelivered()
+    {
+        // readCount first: a reader sets bufferingReader before it takes anything, so a count it published carries
+        // the flag with it (acquire), and a flag not yet seen means nothing was taken.
+        final long read = readCount.get();
+        return writeCount - (bufferingReader ? handedOnCount.get() : read);
+    }
+
     int pooledBuffers()
     {
         return null == pool ? 0 : pool.pooled();

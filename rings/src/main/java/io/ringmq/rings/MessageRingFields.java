@@ -56,6 +56,15 @@ abstract class MessageRingSharedFields extends MessageRingLeftPad
 
     final Sequence readCount = new Sequence(0);
     /**
+     * Messages a buffering reader (a transport copying what it takes into its write buffer) has handed on: its
+     * {@code takenCount} as of the last time its buffer was empty, published by the reader (MessageRing.handedOn).
+     * The writer counts delivery by it instead of {@code readCount} once {@code bufferingReader} is set, so LINGER
+     * and the CLI's final flush do not mistake bytes still in user space for bytes handed to the kernel.
+     */
+    final Sequence handedOnCount = new Sequence(0);
+    /** Set once, by a buffering reader before its first read. */
+    volatile boolean bufferingReader;
+    /**
      * Created by the writer on its first overflow; the reader only ever returns buffers of messages it read, so it
      * sees the pool through the same publication that carried the buffer.
      */
@@ -130,6 +139,8 @@ abstract class MessageRingReaderFields extends MessageRingWriterPad
     /** The ring and sequence up to which slots are released but not yet published to the writer's gate. */
     Storage releasedStorage;
     long releasedSequence;
+    /** The value last published to handedOnCount: a buffer emptied with nothing new taken publishes nothing. */
+    long handedOnPublished;
 }
 
 /** After the reader's fields: whatever the heap puts next does not share their line. */

@@ -261,12 +261,30 @@ public final class Pipe
         }
 
         /**
-         * @return messages this end published that the peer has not taken yet (call on the writing thread): for a
-         * connection, messages not yet handed to the transport.
+         * @return messages this end published that the peer has not delivered yet (call on the writing thread): for
+         * a connection, messages not yet written to the kernel, whether still in the ring or taken into the
+         * connection's write buffer (see {@link #buffersWhatItReads()}).
          */
         public long outboundPending()
         {
-            return out.unread();
+            return out.undelivered();
+        }
+
+        /**
+         * Reader of this end's inbound direction, before its first read: it copies what it reads into a buffer of its
+         * own (a transport's write buffer), so the peer's {@link #outboundPending()} counts what it took until
+         * {@link #handedOn()}. A connection that wrote to the kernel only what fit would otherwise let LINGER and
+         * the tools' final flush end with the rest still in user space, and lose it.
+         */
+        public void buffersWhatItReads()
+        {
+            in.bufferingReader();
+        }
+
+        /** Reader: everything read so far has left this end's buffer (a transport: the kernel took the bytes). */
+        public void handedOn()
+        {
+            in.handedOn();
         }
 
         /**

@@ -36,6 +36,28 @@ class ConflatingPipeTest
     }
 
     @Test
+    void theNewestMessageTakenByABufferingReaderIsPendingUntilHandedOn()
+    {
+        final Pipe pipe = new Pipe(1, 1, true);
+        final Pipe.End socket = pipe.endA();
+        final Pipe.End transport = pipe.endB();
+        transport.buffersWhatItReads();
+        for (int i = 0; i < 100; i++)
+        {
+            send(socket, "m" + i);
+        }
+        assertEquals(1, socket.outboundPending(), "only the newest is kept");
+        assertEquals(1, transport.beginRead());
+        transport.nextFrame(view);
+        transport.release();
+        assertEquals(1, socket.outboundPending(), "taken, not yet written");
+        send(socket, "newer");
+        assertEquals(2, socket.outboundPending(), "one in the slot, one in the reader's buffer");
+        transport.handedOn();
+        assertEquals(1, socket.outboundPending());
+    }
+
+    @Test
     void viewStaysValidWhileWriterKeepsPublishingAndLargeMessagesGrowTheBuffer()
     {
         final Pipe pipe = new Pipe(1, 1, true);

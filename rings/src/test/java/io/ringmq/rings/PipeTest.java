@@ -57,6 +57,52 @@ class PipeTest
     }
 
     @Test
+    void aReaderThatBuffersWhatItTakesKeepsItPendingUntilItHandsItOn()
+    {
+        final Pipe pipe = new Pipe(1000, 1000);
+        final Pipe.End socket = pipe.endB();
+        final Pipe.End transport = pipe.endA();
+        transport.buffersWhatItReads();
+        for (int i = 0; i < 300; i++)
+        {
+            send(socket, "m" + i);
+        }
+        for (int i = 0; i < 300; i++)
+        {
+            assertArrayEquals(new String[]{"m" + i}, read(transport));
+        }
+        assertEquals(0, transport.beginRead(), "the ring is empty: every message was taken and the count published");
+        assertEquals(300, socket.outboundPending(), "taken into the reader's buffer is not delivered");
+
+        transport.handedOn();
+        assertEquals(0, socket.outboundPending());
+
+        send(socket, "late");
+        assertEquals(1, socket.outboundPending());
+        assertArrayEquals(new String[]{"late"}, read(transport));
+        transport.release();
+        assertEquals(1, socket.outboundPending(), "a release hands the slot back, not the bytes on");
+        transport.handedOn();
+        assertEquals(0, socket.outboundPending());
+    }
+
+    @Test
+    void aReaderThatDoesNotBufferDeliversByTakingAsBefore()
+    {
+        final Pipe pipe = new Pipe(1000, 1000);
+        for (int i = 0; i < 300; i++)
+        {
+            send(pipe.endB(), "m" + i);
+        }
+        for (int i = 0; i < 300; i++)
+        {
+            read(pipe.endA());
+        }
+        assertEquals(0, pipe.endA().beginRead());
+        assertEquals(0, pipe.endB().outboundPending(), "an inproc peer's taking is its delivery");
+    }
+
+    @Test
     void ringsAreAllocatedOnFirstMessageOnly()
     {
         final Pipe pipe = new Pipe(1000, 1000);

@@ -63,6 +63,7 @@ final class RawConnection implements ChannelConnection
         key = channel.register(selector, SelectionKey.OP_READ, this);
         final Pipe pipe = new Pipe(config.rcvHwm(), config.sndHwm());
         end = pipe.endA();
+        end.buffersWhatItReads();
         end.waker(host.waker());
         final PeerInfo peer = new PeerInfo(null, null, peerAddress(), endpoint, null, null, null);
         end.metadata(peer.toMetadata());
@@ -126,6 +127,10 @@ final class RawConnection implements ChannelConnection
                 }
             }
             end.release();
+            if (null == pendingWrite && !closed)
+            {
+                end.handedOn();
+            }
         }
         if (closeAfterWrite && null == pendingWrite)
         {

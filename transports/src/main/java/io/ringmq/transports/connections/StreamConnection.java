@@ -395,6 +395,11 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         }
         if (!closed)
         {
+            if (end != null && !out.isPending())
+            {
+                // Only now are the messages taken above delivered, as far as the socket's LINGER can tell.
+                end.handedOn();
+            }
             out.returnIfEmpty();
         }
         return work;
@@ -437,6 +442,7 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         {
             // The socket has held the other end since connect(): messages it queued go out now.
             end = sessionEnd;
+            end.buffersWhatItReads();
             end.metadata(peer.toMetadata());
             owner.onEvent(TransportEvent.HANDSHAKE_SUCCEEDED, endpoint, 0, null);
             handshakeEnded();
@@ -446,6 +452,7 @@ final class StreamConnection implements StreamEngineListener, ChannelConnection
         // writes (bounded by SNDHWM).
         final Pipe pipe = new Pipe(config.rcvHwm(), config.sndHwm(), config.isConflating());
         end = pipe.endA();
+        end.buffersWhatItReads();
         end.waker(host.waker());
         end.metadata(peer.toMetadata());
         handshakeEnded();

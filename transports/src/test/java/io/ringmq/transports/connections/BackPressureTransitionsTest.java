@@ -197,6 +197,52 @@ class BackPressureTransitionsTest
     }
 
     @Test
+    void bytesTheKernelHasNotTakenCountAsPendingForTheSocketUntilWritten() throws Exception
+    {
+        final StreamConnection connection = accept(SocketType.PUSH, SocketType.PULL, 4096);
+        final Pipe.End socket = owner.nextEnd();
+        final DataInputStream in = new DataInputStream(peer.getInputStream());
+        readGreetingAndReady(in);
+        // One message per duty cycle to a peer that does not read: each is taken from the ring whole, and the
+        // last goes into the connection's write buffer of which the kernel takes only part.
+        final byte[] body = new byte[8000];
+        int published = 0;
+        while (!connection.isWritePending())
+        {
+            assertTrue(published < 10_000, "the kernel took 80 MB from a peer that does not read");
+            RecordingOwner.send(socket, body);
+            published++;
+            agent.doWork();
+        }
+        assertEquals(0, socket.outboundDepthSample(), "the ring is empty: the connection took every message");
+        // What LINGER and the tools' final flush ask: a message is not delivered while its bytes are still ours.
+        assertEquals(1, socket.outboundPending(), "the message half in the write buffer is still pending");
+
+        final AtomicInteger read = new AtomicInteger();
+        final int expected = published;
+        final Thread reader = new Thread(() ->
+        {
+            try
+            {
+                for (int i = 0; i < expected; i++)
+                {
+                    readFrame(in);
+                    read.incrementAndGet();
+                }
+            }
+            catch (final IOException ex)
+            {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        });
+        reader.start();
+        pump(() -> !connection.isWritePending(), "the kernel to take the rest");
+        assertEquals(0, socket.outboundPending(), "written to the kernel: delivered, as far as LINGER goes");
+        pump(() -> read.get() == expected, "the peer to read every message");
+        reader.join();
+    }
+
+    @Test
     void aSocketBlockedInSendIsWokenAsTheAgentDrainsAndEveryMessageGoesOutInOrder() throws Exception
     {
         accept(SocketType.PUSH, SocketType.PULL, 0);
