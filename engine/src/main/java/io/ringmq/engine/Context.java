@@ -153,7 +153,7 @@ public final class Context implements AutoCloseable
             socket.options.transport.ipv6(options.ipv6);
             if (!options.blocky)
             {
-                socket.options.lingerMs = 0;
+                socket.options.lingerMs(0);
             }
             sockets.add(socket);
             return socket;

@@ -1,6 +1,7 @@
 package io.ringmq.engine;
 
 import io.ringmq.transports.ConnectionConfig;
+import io.ringmq.transports.Linger;
 import io.ringmq.transports.TransportOptions;
 import io.ringmq.transports.zmtp.StreamEngineConfig;
 
@@ -22,6 +23,8 @@ final class Options
     int sndTimeoutMs = -1;
     int rcvTimeoutMs = -1;
     int lingerMs = -1;
+    /** LINGER as the socket's connections read it when it closes (set with {@link #lingerMs(int)}). */
+    final Linger linger = new Linger(-1);
     byte[] routingId = new byte[0];
     boolean routerMandatory;
     boolean reqRelaxed;
@@ -52,6 +55,13 @@ final class Options
     Options(final SocketType type)
     {
         this.type = type;
+    }
+
+    /** LINGER in milliseconds, -1 = until written: for the socket itself and every connection it has made. */
+    void lingerMs(final int ms)
+    {
+        lingerMs = ms;
+        linger.nanos(ms < 0 ? -1 : TimeUnit.MILLISECONDS.toNanos(ms));
     }
 
     /**
@@ -90,7 +100,7 @@ final class Options
         }
         return new ConnectionConfig(engine, security.factory(context, type, id), net)
             .hwm(sndHwm, rcvHwm)
-            .linger(lingerMs < 0 ? -1 : TimeUnit.MILLISECONDS.toNanos(lingerMs))
+            .linger(linger)
             .raw(type == SocketType.STREAM || routerRaw)
             .conflate(conflate);
     }

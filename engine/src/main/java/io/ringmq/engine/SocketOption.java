@@ -42,7 +42,7 @@ public final class SocketOption<T>
         o -> o.rcvTimeoutMs, (o, v) -> o.rcvTimeoutMs = v);
     /** Milliseconds queued messages are kept after close; -1 default. Inproc delivers what was queued regardless. */
     public static final SocketOption<Integer> LINGER = ints("LINGER", 17, ALL, Scope.SOCKET, -1, -1, MAX,
-        o -> o.lingerMs, (o, v) -> o.lingerMs = v);
+        o -> o.lingerMs, (o, v) -> o.lingerMs(v));
     /** The routing id this socket announces to ROUTER peers, 1 to 255 bytes, not starting with a zero byte. */
     public static final SocketOption<byte[]> ROUTING_ID = bytes("ROUTING_ID", 5, ALL, Scope.SOCKET, new byte[0],
         v -> v.length < 1 || v.length > RoutingId.MAX_LENGTH || v[0] == 0 ?

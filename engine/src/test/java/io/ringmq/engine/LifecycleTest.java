@@ -57,6 +57,33 @@ class LifecycleTest
     }
 
     @Test
+    void lingerSetAfterConnectIsTheOneTheCloseObeys() throws Exception
+    {
+        // A port nobody listens on: every connect attempt is refused, so the messages stay in the session pipe and
+        // the connector retries for as long as LINGER lets it.
+        final int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0))
+        {
+            port = probe.getLocalPort();
+        }
+        final Context context = Context.create();
+        final Socket push = context.socket(SocketType.PUSH);
+        push.connect("tcp://127.0.0.1:" + port);
+        for (int i = 0; i < 500; i++)
+        {
+            assertEquals(Status.OK, push.send(("queued " + i).getBytes(), Socket.DONTWAIT));
+        }
+        assertEquals(500, push.pendingOutbound());
+        // LINGER was -1 (until written) at connect; libzmq applies the value in force at close.
+        push.setOption(SocketOption.LINGER, 0);
+        push.close();
+        final Thread closer = new Thread(context::close, "closer");
+        closer.start();
+        closer.join(TimeUnit.SECONDS.toMillis(10));
+        assertFalse(closer.isAlive(), "the context still lingers with the LINGER the socket had at connect");
+    }
+
+    @Test
     void blockedSendIsReleasedByTheReceiver() throws Exception
     {
         try (Context context = Context.create();

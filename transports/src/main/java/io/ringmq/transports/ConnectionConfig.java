@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * What a connection obeys, snapshotted when the socket binds or connects (as libzmq snapshots its options into each
  * session): the socket's {@link TransportOptions}, the ZMTP engine's configuration and security mechanism, and what
- * the engine keeps itself (high-water marks, LINGER, CONFLATE, raw STREAM framing).
+ * the engine keeps itself (high-water marks, CONFLATE, raw STREAM framing). LINGER is the exception, as in libzmq:
+ * the socket's own {@link Linger}, so the value set last before close applies.
  */
 public final class ConnectionConfig
 {
@@ -17,7 +18,7 @@ public final class ConnectionConfig
     final TransportOptions options;
     int sndHwm = 1000;
     int rcvHwm = 1000;
-    long lingerNs = -1;
+    Linger linger = new Linger(-1);
     boolean raw;
     boolean conflate;
 
@@ -75,7 +76,14 @@ public final class ConnectionConfig
     /** LINGER: how long a closed socket's queued messages may still be written; negative = until written. */
     public ConnectionConfig linger(final long nanos)
     {
-        this.lingerNs = nanos;
+        this.linger = new Linger(nanos);
+        return this;
+    }
+
+    /** LINGER as the socket holds it: the value in force when the socket closes applies (libzmq's semantics). */
+    public ConnectionConfig linger(final Linger socketLinger)
+    {
+        this.linger = socketLinger;
         return this;
     }
 
@@ -113,7 +121,7 @@ public final class ConnectionConfig
     /** @return LINGER in nanoseconds; negative = until written. */
     public long lingerNs()
     {
-        return lingerNs;
+        return linger.nanos();
     }
 
     /** @return true for STREAM sockets: raw bytes, no ZMTP. */
