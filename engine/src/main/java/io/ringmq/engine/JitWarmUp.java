@@ -5,6 +5,7 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -28,7 +29,10 @@ import java.util.concurrent.locks.LockSupport;
  * once more): latency-bench/SIDE-BY-SIDE.md measures what is left.
  * <p>
  * It runs until a few rounds in a row compile almost nothing more, or its budget ({@code -Dringmq.warmup.ms},
- * default 2000) is spent; once per JVM.
+ * default 2000) is spent; once per JVM. Both ends of a round run on threads of the warm-up's own, and the caller
+ * waits for them only so long: a round still running {@link #STALL_GRACE_NS} past the budget (a connection lost
+ * mid-round, so that each end waits for the other without a timeout) is interrupted, its ends return
+ * {@link Status#INTERRUPTED}, and the warm-up ends there rather than hold up {@link Context.Builder#build()}.
  */
 final class JitWarmUp
 {
@@ -64,6 +68,10 @@ final class JitWarmUp
     private static final int SETTLED_ROUNDS = 3;
     private static final long SETTLED_MS = 5;
     private static final int PROBE_TIMEOUT_MS = 5_000;
+    /** How long past the budget a round may still run before it is taken for stalled and interrupted. */
+    private static final long STALL_GRACE_NS = TimeUnit.SECONDS.toNanos(10);
+    /** How long an interrupted round's threads get to leave their blocking calls. */
+    private static final long LEAVE_NS = TimeUnit.SECONDS.toNanos(5);
 
     private JitWarmUp()
     {
@@ -118,6 +126,14 @@ final class JitWarmUp
     /** Runs the warm-up's rounds in {@code context} until the compilers settle or {@code budgetNs} is spent. */
     static Outcome run(final Context context, final Traffic traffic, final long budgetNs)
     {
+        return run(context, traffic, budgetNs, budgetNs + STALL_GRACE_NS);
+    }
+
+    /**
+     * @param roundLimitNs how long one round may run, from its start, before its threads are interrupted.
+     */
+    static Outcome run(final Context context, final Traffic traffic, final long budgetNs, final long roundLimitNs)
+    {
         final long startNs = System.nanoTime();
         final boolean requestReply = Traffic.requestReply(traffic.type());
         final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
@@ -141,8 +157,20 @@ final class JitWarmUp
                 final int size = traffic.messageSize();
                 final String endpoint =
                     null == directory ? "tcp://127.0.0.1:*" : "ipc://" + directory.resolve("s" + rounds);
-                try (Socket server = context.socket(requestReply ? SocketType.REP : SocketType.PULL);
-                    Socket client = context.socket(requestReply ? SocketType.REQ : SocketType.PUSH))
+                final long roundDeadlineNs = System.nanoTime() + roundLimitNs;
+                final Socket server = context.socket(requestReply ? SocketType.REP : SocketType.PULL);
+                final Socket client;
+                try
+                {
+                    client = context.socket(requestReply ? SocketType.REQ : SocketType.PUSH);
+                }
+                catch (final RuntimeException ex)
+                {
+                    server.close();
+                    throw ex;
+                }
+                Round round = Round.FAILED;
+                try
                 {
                     server.setOption(SocketOption.LINGER, 0);
                     client.setOption(SocketOption.LINGER, 0);
@@ -154,12 +182,24 @@ final class JitWarmUp
                     }
                     server.bind(endpoint);
                     client.connect(server.lastEndpoint());
-                    if (!probe(client, server, size, requestReply) ||
-                        !(requestReply ? roundTrips(client, server, size) : oneWay(client, server, size)))
+                    round = !probe(client, server, size, requestReply) ? Round.FAILED : requestReply ?
+                        roundTrips(client, server, size, roundDeadlineNs) :
+                        oneWay(client, server, size, roundDeadlineNs);
+                }
+                finally
+                {
+                    // A thread that would not leave may still be inside a call on them: then they stay open (the
+                    // context's close ends that call with TERMINATED), rather than be closed under it.
+                    if (Round.STUCK != round)
                     {
-                        cutShortBy = "a round that did not complete";
-                        break;
+                        client.close();
+                        server.close();
                     }
+                }
+                if (Round.DONE != round)
+                {
+                    cutShortBy = round.cutShortBy;
+                    break;
                 }
                 rounds++;
                 // Without the compilers' clock the budget alone ends the warm-up.
@@ -202,7 +242,7 @@ final class JitWarmUp
     }
 
     /** A sender faster than its reader, who pauses now and then: the ring fills, reading stops and resumes. */
-    private static boolean oneWay(final Socket push, final Socket pull, final int size)
+    private static Round oneWay(final Socket push, final Socket pull, final int size, final long deadlineNs)
     {
         final int messages = perRound(ROUND_MESSAGES, size);
         final int pauseEvery = Math.max(1, Math.min(PAUSE_EVERY, messages / 2));
@@ -220,11 +260,15 @@ final class JitWarmUp
             received.set(count);
         });
         final byte[] message = new byte[size];
-        for (int i = 0; i < messages && push.send(message); i++)
+        final Thread sender = start(() ->
         {
-            // the reader counts what arrives
-        }
-        return join(reader) && received.get() == messages;
+            for (int i = 0; i < messages && push.send(message); i++)
+            {
+                // the reader counts what arrives
+            }
+        });
+        final Round round = finish(deadlineNs, sender, reader);
+        return Round.DONE == round && received.get() != messages ? Round.FAILED : round;
     }
 
     /**
@@ -233,7 +277,7 @@ final class JitWarmUp
      * its I/O thread to block in the selector) and the real run's first wait would trap; now and then each side
      * pauses before it sends, so the other's wait goes all the way to parking.
      */
-    private static boolean roundTrips(final Socket req, final Socket rep, final int size)
+    private static Round roundTrips(final Socket req, final Socket rep, final int size, final long deadlineNs)
     {
         final int trips = perRound(ROUND_TRIPS, 2L * size);
         final AtomicInteger echoed = new AtomicInteger();
@@ -255,20 +299,119 @@ final class JitWarmUp
             echoed.set(count);
         });
         final byte[] message = new byte[size];
-        int count = 0;
-        while (count < trips)
+        final AtomicInteger answered = new AtomicInteger();
+        final Thread requester = start(() ->
         {
-            if (count % WAIT_EVERY == 0)
+            int count = 0;
+            while (count < trips)
             {
-                LockSupport.parkNanos(WAIT_NS);
+                if (count % WAIT_EVERY == 0)
+                {
+                    LockSupport.parkNanos(WAIT_NS);
+                }
+                if (!req.send(message) || req.recv(0) != size)
+                {
+                    break;
+                }
+                count++;
             }
-            if (!req.send(message) || req.recv(0) != size)
-            {
-                break;
-            }
-            count++;
+            answered.set(count);
+        });
+        final Round round = finish(deadlineNs, requester, echo);
+        return Round.DONE == round && (answered.get() != trips || echoed.get() != trips) ? Round.FAILED : round;
+    }
+
+    /** How a round ended. */
+    private enum Round
+    {
+        DONE(null),
+        FAILED("a round that did not complete"),
+        STALLED("a round that stalled past its deadline (interrupted)"),
+        STUCK("a round whose threads would not leave when interrupted");
+
+        final String cutShortBy;
+
+        Round(final String cutShortBy)
+        {
+            this.cutShortBy = cutShortBy;
         }
-        return join(echo) && count == trips && echoed.get() == trips;
+    }
+
+    /**
+     * Waits for a round's threads until {@code deadlineNs}; past it (or if the caller is interrupted), interrupts
+     * them, so their blocking sends and receives return INTERRUPTED, and waits a little for them to leave.
+     */
+    private static Round finish(final long deadlineNs, final Thread... threads)
+    {
+        boolean ended = true;
+        for (final Thread thread : threads)
+        {
+            ended = ended && joinUntil(thread, deadlineNs);
+        }
+        if (ended)
+        {
+            return Round.DONE;
+        }
+        for (final Thread thread : threads)
+        {
+            thread.interrupt();
+        }
+        final long leaveBy = System.nanoTime() + LEAVE_NS;
+        boolean left = true;
+        for (final Thread thread : threads)
+        {
+            left = leaves(thread, leaveBy) && left;
+        }
+        return left ? Round.STALLED : Round.STUCK;
+    }
+
+    /** Waits for an interrupted round's thread to end, by {@code deadlineNs}, whatever interrupts the caller. */
+    private static boolean leaves(final Thread thread, final long deadlineNs)
+    {
+        boolean interrupted = Thread.interrupted();
+        try
+        {
+            long leftNs;
+            while (thread.isAlive() && (leftNs = deadlineNs - System.nanoTime()) > 0)
+            {
+                try
+                {
+                    TimeUnit.NANOSECONDS.timedJoin(thread, leftNs);
+                }
+                catch (final InterruptedException ex)
+                {
+                    interrupted = true;
+                }
+            }
+            return !thread.isAlive();
+        }
+        finally
+        {
+            if (interrupted)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** @return true if {@code thread} ended by {@code deadlineNs}; false at the deadline or on an interrupt. */
+    private static boolean joinUntil(final Thread thread, final long deadlineNs)
+    {
+        try
+        {
+            final long leftNs = deadlineNs - System.nanoTime();
+            if (leftNs > 0)
+            {
+                TimeUnit.NANOSECONDS.timedJoin(thread, leftNs);
+            }
+            return !thread.isAlive();
+        }
+        catch (final InterruptedException ex)
+        {
+            // The application's thread was interrupted in build(): stop waiting, keep its flag for it.
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** @return {@code most}, or fewer so that a round of {@code bytes} each carries about {@link #ROUND_BYTES}. */
@@ -283,20 +426,6 @@ final class JitWarmUp
         thread.setDaemon(true);
         thread.start();
         return thread;
-    }
-
-    private static boolean join(final Thread thread)
-    {
-        try
-        {
-            thread.join();
-            return true;
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static void deleteQuietly(final Path directory)

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,6 +57,28 @@ class JitWarmUpTest
         assertThrows(IllegalArgumentException.class, () -> new JitWarmUp.Traffic(SocketType.PUSH, tcp, -1));
         assertThrows(IllegalArgumentException.class,
             () -> Context.builder().warmUp(SocketType.ROUTER, EndpointUri.Transport.TCP, 64));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"PUSH", "REQ"})
+    void aRoundPastItsLimitIsInterruptedAndTheContextLeftToTheApplication(final SocketType type) throws IOException
+    {
+        // A round may run 1 ms: far less than any round takes, so this one is taken for stalled, as a round whose
+        // connection was lost would be (neither end then returns by itself: no timeouts after the probe).
+        try (Context context = Context.builder().ioThreads(1).counters(false).build())
+        {
+            final JitWarmUp.Outcome outcome = JitWarmUp.run(
+                context, new JitWarmUp.Traffic(type, EndpointUri.Transport.TCP, 64), BUDGET_NS, 1_000_000L);
+
+            assertEquals(0, outcome.rounds(), outcome.toString());
+            assertTrue(String.valueOf(outcome.cutShortBy()).contains("stalled"), outcome.toString());
+            assertFalse(Thread.currentThread().isInterrupted(), "the caller's thread is not interrupted");
+            assertEquals(0, context.socketCount(), "the interrupted round's sockets are closed");
+            assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(thread -> thread.getName().equals("ringmq-warm-up") && thread.isAlive()),
+                "the round's threads have left");
+            assertApplicationTrafficArrivesInOrder(context, EndpointUri.Transport.TCP);
+        }
     }
 
     @Test
